@@ -1,0 +1,42 @@
+package io.ledgerbridge.intake.boundary;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The columns a transaction list can be sorted by, mapped to indexed JPQL paths. */
+public record Sort(Field field, boolean ascending) {
+
+  public static final Sort DEFAULT = new Sort(Field.DATE, false);
+
+  public enum Field {
+    DATE("t.date"),
+    NUMBER("t.number"),
+    CONTACT("t.contactName"),
+    TOTAL("t.total"),
+    STATE("t.state"),
+    BRANCH("t.branch"),
+    UPDATED("t.updatedAt");
+
+    final String path;
+
+    Field(String path) {
+      this.path = path;
+    }
+
+    public static Optional<Field> parse(String name) {
+      if (name == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  String orderBy() {
+    String direction = ascending ? " ASC" : " DESC";
+    return " ORDER BY " + field.path + direction + ", t.id" + direction;
+  }
+}

@@ -1,0 +1,143 @@
+package io.ledgerbridge.intake.boundary;
+
+import io.ledgerbridge.intake.entity.ImportState;
+import io.ledgerbridge.intake.entity.Kind;
+import io.ledgerbridge.intake.entity.SourceTransaction;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read side of intake: the paged, filtered lists and the detail of one transaction. Paging happens
+ * in the database (LIMIT/OFFSET over the kind+date indexes), so lists stay fast with hundreds of
+ * thousands of rows.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class TransactionQueries {
+
+  public static final int MAX_PAGE_SIZE = 500;
+
+  @PersistenceContext private EntityManager em;
+
+  public Page<TransactionSummary> search(TransactionFilter filter, int page, int size, Sort sort) {
+    int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
+    int pageNumber = Math.max(1, page);
+    Map<String, Object> parameters = new HashMap<>();
+    String where = where(filter, parameters);
+    TypedQuery<Long> count =
+        em.createQuery("SELECT COUNT(t) FROM SourceTransaction t" + where, Long.class);
+    parameters.forEach(count::setParameter);
+    long total = count.getSingleResult();
+    TypedQuery<TransactionSummary> rows =
+        em.createQuery(
+            "SELECT NEW io.ledgerbridge.intake.boundary.TransactionSummary(t.id, t.kind, t.sourceId,"
+                + " t.sourceVersion, t.number, t.reference, t.contactCode, t.contactName, t.date,"
+                + " t.dueDate, t.currency, t.total, t.state, t.branch, t.channel, t.lineCount,"
+                + " t.voided, t.updatedAt) FROM SourceTransaction t"
+                + where + (sort == null ? Sort.DEFAULT : sort).orderBy(),
+            TransactionSummary.class);
+    parameters.forEach(rows::setParameter);
+    long first = (long) (pageNumber - 1) * pageSize;
+    if (first >= Integer.MAX_VALUE) {
+      return new Page<>(List.of(), pageNumber, pageSize, total);
+    }
+    List<TransactionSummary> items =
+        rows.setFirstResult((int) first).setMaxResults(pageSize).getResultList();
+    return new Page<>(items, pageNumber, pageSize, total);
+  }
+
+  private static String where(TransactionFilter f, Map<String, Object> parameters) {
+    StringBuilder where = new StringBuilder();
+    if (f.kind() != null) {
+      clause(where, "t.kind = :kind");
+      parameters.put("kind", f.kind());
+    }
+    if (f.state() != null) {
+      clause(where, "t.state = :state");
+      parameters.put("state", f.state());
+    }
+    if (f.from() != null) {
+      clause(where, "t.date >= :from");
+      parameters.put("from", f.from());
+    }
+    if (f.to() != null) {
+      clause(where, "t.date <= :to");
+      parameters.put("to", f.to());
+    }
+    if (notBlank(f.branch())) {
+      clause(where, "t.branch = :branch");
+      parameters.put("branch", f.branch().trim());
+    }
+    if (notBlank(f.contact())) {
+      clause(where, "(t.contactCode = :contactCode OR LOWER(t.contactName) LIKE :contactName ESCAPE '\\')");
+      parameters.put("contactCode", f.contact().trim());
+      parameters.put("contactName", like(f.contact()));
+    }
+    if (notBlank(f.text())) {
+      clause(where, "t.searchText LIKE :text ESCAPE '\\'");
+      parameters.put("text", like(f.text()));
+    }
+    return where.toString();
+  }
+
+  private static void clause(StringBuilder where, String clause) {
+    where.append(where.length() == 0 ? " WHERE " : " AND ").append(clause);
+  }
+
+  private static boolean notBlank(String text) {
+    return text != null && !text.isBlank();
+  }
+
+  static String like(String text) {
+    String escaped = text.trim().toLowerCase(Locale.ROOT)
+        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return "%" + escaped + "%";
+  }
+
+  /** One transaction with its lines, or empty. */
+  public Optional<SourceTransaction> find(Kind kind, String sourceId) {
+    return em.createQuery(
+            "SELECT DISTINCT t FROM SourceTransaction t LEFT JOIN FETCH t.lines"
+                + " WHERE t.kind = :kind AND t.sourceId = :sourceId",
+            SourceTransaction.class)
+        .setParameter("kind", kind)
+        .setParameter("sourceId", sourceId)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  /** How many transactions of each kind are in each state: the home page's table. */
+  public Map<Kind, Map<ImportState, Long>> countsByKindAndState() {
+    Map<Kind, Map<ImportState, Long>> counts = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      counts.put(kind, new EnumMap<>(ImportState.class));
+    }
+    for (Object[] row :
+        em.createQuery("SELECT t.kind, t.state, COUNT(t) FROM SourceTransaction t"
+                + " GROUP BY t.kind, t.state", Object[].class)
+            .getResultList()) {
+      counts.get((Kind) row[0]).put((ImportState) row[1], (Long) row[2]);
+    }
+    return counts;
+  }
+
+  /** The branches seen for a kind, for the branch filter. */
+  public List<String> branches(Kind kind) {
+    return em.createQuery("SELECT DISTINCT t.branch FROM SourceTransaction t"
+            + " WHERE t.kind = :kind AND t.branch IS NOT NULL ORDER BY t.branch", String.class)
+        .setParameter("kind", kind)
+        .setMaxResults(200)
+        .getResultList();
+  }
+}

@@ -1,0 +1,335 @@
+package io.ledgerbridge.intake.boundary;
+
+import io.ledgerbridge.intake.control.FieldError;
+import io.ledgerbridge.intake.control.Importability;
+import io.ledgerbridge.intake.control.IncomingTransaction;
+import io.ledgerbridge.intake.control.TransactionJsonReader;
+import io.ledgerbridge.intake.control.TransactionValidator;
+import io.ledgerbridge.intake.entity.ImportState;
+import io.ledgerbridge.intake.entity.Kind;
+import io.ledgerbridge.intake.entity.Line;
+import io.ledgerbridge.intake.entity.SourceTransaction;
+import io.ledgerbridge.intake.entity.TransactionContent;
+import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.config.LedgerBridgeConfig;
+import io.ledgerbridge.platform.rest.Problem;
+import io.ledgerbridge.platform.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The intake API, the contract with the inventory system (README, "Intake API"; OpenAPI at
+ * {@code /api/v1/openapi.yaml}): POST transactions with an integration token; list and read them
+ * as staff.
+ */
+@Path("v1/transactions")
+@RequestScoped
+public class TransactionsResource {
+
+  @Inject private IntakeService intake;
+  @Inject private TransactionQueries queries;
+  @Inject private LedgerBridgeConfig config;
+  @Context private SecurityContext security;
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.INTEGRATION_NAME)
+  public Response receive(
+      @HeaderParam("Content-Length") Long contentLength,
+      @HeaderParam("Content-Type") String contentType,
+      InputStream body) {
+    long limit = config.intakeMaxBodyBytes();
+    if (contentLength != null && contentLength > limit) {
+      return tooLarge(limit);
+    }
+    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      return Problem.response(415, "Unsupported Media Type",
+          "Send the transactions as JSON with Content-Type: application/json.");
+    }
+    byte[] bytes;
+    try {
+      bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    } catch (IOException e) {
+      return Problem.response(400, "Bad Request", "The request body could not be read.");
+    }
+    if (bytes.length > limit) {
+      return tooLarge(limit);
+    }
+    JsonObject json;
+    try (JsonReader reader =
+        Json.createReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        return malformed("The body must be a JSON object: {\"transactions\": [...]}.");
+      }
+      json = value.asJsonObject();
+    } catch (JsonParsingException e) {
+      var location = e.getLocation();
+      return malformed("The body is not valid JSON"
+          + (location == null ? "" : " (line " + location.getLineNumber() + ", column "
+              + location.getColumnNumber() + ")") + ".");
+    } catch (JsonException | IllegalStateException e) {
+      return malformed("The body is not valid JSON.");
+    }
+    JsonValue transactions = json.get("transactions");
+    if (transactions == null || transactions.getValueType() != JsonValue.ValueType.ARRAY) {
+      return malformed("The body must have a \"transactions\" array: {\"transactions\": [...]}.");
+    }
+    JsonArray array = transactions.asJsonArray();
+    if (array.size() > config.intakeMaxItems()) {
+      return Problem.response(413, "Payload Too Large", "The request has " + array.size()
+          + " transactions; send at most " + config.intakeMaxItems() + " per request.");
+    }
+    List<IncomingTransaction> items = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+        return malformed("transactions[" + i + "] is not a JSON object; nothing was stored.");
+      }
+      items.add(TransactionValidator.validate(
+          TransactionJsonReader.read(array.getJsonObject(i), i, config.intakeMaxLines())));
+    }
+    List<ItemResult> results = intake.receive(items, security.getUserPrincipal().getName());
+    JsonArrayBuilder out = Json.createArrayBuilder();
+    results.forEach(r -> out.add(resultJson(r)));
+    return Response.ok(Json.createObjectBuilder().add("results", out).build().toString()).build();
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.VIEWER_NAME)
+  public Response list(
+      @QueryParam("kind") String kind,
+      @QueryParam("state") String state,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("branch") String branch,
+      @QueryParam("contact") String contact,
+      @QueryParam("q") String q,
+      @QueryParam("sort") String sort,
+      @QueryParam("page") Integer page,
+      @QueryParam("size") Integer size) {
+    TransactionFilter filter =
+        new TransactionFilter(
+            kind == null || kind.isBlank() ? null : kind(kind),
+            state == null || state.isBlank() ? null : state(state),
+            date("from", from),
+            date("to", to),
+            branch,
+            contact,
+            q);
+    Page<TransactionSummary> result =
+        queries.search(filter, page == null ? 1 : page, size == null ? 50 : size, sort(sort));
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (TransactionSummary row : result.items()) {
+      JsonObjectBuilder item = Json.createObjectBuilder()
+          .add("kind", row.kind().name())
+          .add("sourceId", row.sourceId())
+          .add("version", row.version());
+      add(item, "number", row.number());
+      add(item, "reference", row.reference());
+      JsonObjectBuilder contactJson = Json.createObjectBuilder();
+      add(contactJson, "code", row.contactCode());
+      add(contactJson, "name", row.contactName());
+      item.add("contact", contactJson)
+          .add("date", row.date().toString());
+      add(item, "branch", row.branch());
+      add(item, "channel", row.channel());
+      item.add("currency", row.currency());
+      add(item, "total", row.total());
+      item.add("state", row.state().name())
+          .add("voided", row.voided())
+          .add("notImportableReasons",
+              reasonsJson(Importability.reasons(row.facts(), Importability.Context.NOT_CONNECTED)));
+      items.add(item);
+    }
+    return Response.ok(Json.createObjectBuilder()
+        .add("page", result.page())
+        .add("size", result.size())
+        .add("total", result.total())
+        .add("pageCount", result.pageCount())
+        .add("items", items)
+        .build().toString()).build();
+  }
+
+  @GET
+  @Path("{kind}/{sourceId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.VIEWER_NAME)
+  public Response get(@PathParam("kind") String kind, @PathParam("sourceId") String sourceId) {
+    SourceTransaction t = queries.find(kind(kind), sourceId)
+        .orElseThrow(() -> new BusinessException.NotFound(
+            "No " + kind + " transaction with source id " + sourceId + "."));
+    return Response.ok(detailJson(t).build().toString()).build();
+  }
+
+  static JsonObjectBuilder detailJson(SourceTransaction t) {
+    TransactionContent c = t.content();
+    JsonObjectBuilder json = Json.createObjectBuilder()
+        .add("kind", t.getKind().name())
+        .add("sourceId", t.getSourceId())
+        .add("version", t.getSourceVersion());
+    add(json, "number", c.number());
+    add(json, "reference", c.reference());
+    if (c.contact() != null) {
+      JsonObjectBuilder contact = Json.createObjectBuilder();
+      add(contact, "code", c.contact().code());
+      add(contact, "name", c.contact().name());
+      add(contact, "email", c.contact().email());
+      add(contact, "phone", c.contact().phone());
+      add(contact, "taxNumber", c.contact().taxNumber());
+      var a = c.contact().address();
+      if (a != null && !a.isEmpty()) {
+        JsonObjectBuilder address = Json.createObjectBuilder();
+        add(address, "line1", a.line1());
+        add(address, "line2", a.line2());
+        add(address, "city", a.city());
+        add(address, "region", a.region());
+        add(address, "postalCode", a.postalCode());
+        add(address, "country", a.country());
+        contact.add("address", address);
+      }
+      json.add("contact", contact);
+    }
+    json.add("date", c.date().toString());
+    add(json, "dueDate", c.dueDate() == null ? null : c.dueDate().toString());
+    add(json, "dispatchDate", c.dispatchDate() == null ? null : c.dispatchDate().toString());
+    json.add("currency", c.currency());
+    add(json, "currencyRate", c.currencyRate());
+    add(json, "branch", c.branch());
+    add(json, "channel", c.channel());
+    add(json, "paymentMethod", c.paymentMethod());
+    json.add("pricesIncludeTax", c.pricesIncludeTax());
+    JsonArrayBuilder lines = Json.createArrayBuilder();
+    for (Line line : c.lines()) {
+      JsonObjectBuilder l = Json.createObjectBuilder();
+      add(l, "sku", line.sku());
+      add(l, "description", line.description());
+      add(l, "quantity", line.quantity());
+      add(l, "unitPrice", line.unitPrice());
+      add(l, "discountPercent", line.discountPercent());
+      add(l, "taxCode", line.taxCode());
+      add(l, "accountCode", line.accountCode());
+      add(l, "unitCost", line.unitCost());
+      lines.add(l);
+    }
+    json.add("lines", lines);
+    add(json, "total", c.total());
+    json.add("voided", c.voided())
+        .add("state", t.getState().name())
+        .add("receivedAt", t.getReceivedAt().toString())
+        .add("updatedAt", t.getUpdatedAt().toString())
+        .add("notImportableReasons", reasonsJson(Importability.reasons(
+            Importability.Facts.of(t), Importability.Context.NOT_CONNECTED)));
+    return json;
+  }
+
+  private static JsonArrayBuilder reasonsJson(List<Importability.Reason> reasons) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    reasons.forEach(r -> array.add(Json.createObjectBuilder()
+        .add("code", r.code()).add("message", r.message())));
+    return array;
+  }
+
+  private static JsonObjectBuilder resultJson(ItemResult r) {
+    JsonObjectBuilder json = Json.createObjectBuilder().add("index", r.index());
+    add(json, "kind", r.kind());
+    add(json, "sourceId", r.sourceId());
+    json.add("outcome", r.outcome().name());
+    JsonArrayBuilder errors = Json.createArrayBuilder();
+    for (FieldError e : r.errors()) {
+      errors.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message()));
+    }
+    return json.add("errors", errors);
+  }
+
+  private static void add(JsonObjectBuilder json, String name, String value) {
+    if (value != null) {
+      json.add(name, value);
+    }
+  }
+
+  /** Decimals go out as JSON numbers with their trailing zeros dropped: 12.5000 is 12.5. */
+  private static void add(JsonObjectBuilder json, String name, BigDecimal value) {
+    if (value != null) {
+      BigDecimal plain = value.stripTrailingZeros();
+      json.add(name, plain.scale() < 0 ? plain.setScale(0) : plain);
+    }
+  }
+
+  private static Kind kind(String text) {
+    return Kind.parse(text).orElseThrow(() -> new BusinessException(
+        "Unknown kind '" + text + "': use SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT or STOCK_ADJUSTMENT."));
+  }
+
+  private static ImportState state(String text) {
+    try {
+      return ImportState.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BusinessException("Unknown state '" + text + "'.");
+    }
+  }
+
+  private static LocalDate date(String name, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new BusinessException(name + " must be a date in the form YYYY-MM-DD.");
+    }
+  }
+
+  private static Sort sort(String text) {
+    if (text == null || text.isBlank()) {
+      return Sort.DEFAULT;
+    }
+    boolean descending = text.startsWith("-");
+    return Sort.Field.parse(descending ? text.substring(1) : text)
+        .map(f -> new Sort(f, !descending))
+        .orElseThrow(() -> new BusinessException("Unknown sort '" + text
+            + "': use date, number, contact, total, state, branch or updated, with - for descending."));
+  }
+
+  private static Response malformed(String detail) {
+    return Problem.response(400, "Malformed request", detail);
+  }
+
+  private static Response tooLarge(long limit) {
+    return Problem.response(413, "Payload Too Large",
+        "The body is larger than " + limit + " bytes; send fewer transactions per request.");
+  }
+}

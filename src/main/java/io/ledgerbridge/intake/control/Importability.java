@@ -1,0 +1,99 @@
+package io.ledgerbridge.intake.control;
+
+import io.ledgerbridge.intake.entity.ImportState;
+import io.ledgerbridge.intake.entity.Kind;
+import io.ledgerbridge.intake.entity.SourceTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Why a stored transaction cannot be imported into Xero yet (product.md §3, "importable when").
+ * Pure: the state of the Xero connection and of contact links comes in as a {@link Context}, so
+ * later components add their facts without changing the rules here.
+ */
+public final class Importability {
+
+  /** A reason, with a stable code for the API and a sentence for people. */
+  public record Reason(String code, String message) {}
+
+  /** The facts about a transaction the rules look at; both the entity and list rows provide them. */
+  public record Facts(
+      Kind kind,
+      ImportState state,
+      boolean voided,
+      String contactCode,
+      String contactName,
+      int lineCount,
+      java.math.BigDecimal total,
+      String number) {
+
+    public static Facts of(SourceTransaction t) {
+      return new Facts(t.getKind(), t.getState(), t.isVoided(), t.getContactCode(),
+          t.getContactName(), t.getLineCount(), t.getTotal(), t.getNumber());
+    }
+  }
+
+  /** What the rules need to know beyond the transaction itself. */
+  public record Context(boolean xeroConnected, Predicate<String> contactLinked) {
+    /** Until a Xero organisation is connected and contacts are matched, nothing is importable. */
+    public static final Context NOT_CONNECTED = new Context(false, code -> false);
+  }
+
+  private Importability() {}
+
+  public static List<Reason> reasons(Facts t, Context context) {
+    List<Reason> reasons = new ArrayList<>();
+    switch (t.state()) {
+      case DO_NOT_IMPORT -> reasons.add(new Reason("DO_NOT_IMPORT", "Marked Do Not Import."));
+      case APPROVED_IN_XERO -> reasons.add(new Reason("APPROVED_IN_XERO",
+          "The Xero document has been approved; LedgerBridge will not change it."));
+      case IMPORTED -> reasons.add(new Reason("ALREADY_IMPORTED",
+          "Already in Xero as a draft, and unchanged since."));
+      case CONSOLIDATED -> reasons.add(new Reason("CONSOLIDATED",
+          "Imported as part of a summary document."));
+      default -> { }
+    }
+    if (!context.xeroConnected()) {
+      reasons.add(new Reason("XERO_NOT_CONNECTED", "Xero is not connected."));
+    }
+    Kind kind = t.kind();
+    if (t.voided()) {
+      reasons.add(new Reason("VOIDED", "Voided in the inventory system."));
+    }
+    if (kind.hasContact()) {
+      if (t.contactCode() == null) {
+        reasons.add(new Reason("NO_CONTACT", "Has no contact."));
+      } else if (!context.contactLinked().test(t.contactCode())) {
+        reasons.add(new Reason("CONTACT_NOT_LINKED", "Contact " + t.contactCode()
+            + (t.contactName() == null ? "" : " (" + t.contactName() + ")")
+            + " is not linked to a Xero contact."));
+      }
+    }
+    if (t.lineCount() == 0) {
+      reasons.add(new Reason("NO_LINES", "Has no lines."));
+    }
+    if (kind != Kind.STOCK_ADJUSTMENT && (t.total() == null || t.total().signum() == 0)) {
+      reasons.add(new Reason("ZERO_TOTAL", "The total is zero."));
+    }
+    if (t.number() == null) {
+      switch (kind) {
+        case PURCHASE -> reasons.add(new Reason("NO_NUMBER", "Has no supplier invoice number."));
+        case SUPPLIER_CREDIT -> reasons.add(new Reason("NO_NUMBER", "Has no supplier credit note number."));
+        case CUSTOMER_CREDIT -> reasons.add(new Reason("NO_NUMBER", "Has no credit note number."));
+        default -> { }
+      }
+    }
+    if (kind == Kind.STOCK_ADJUSTMENT) {
+      reasons.add(new Reason("NOT_PERPETUAL",
+          "Stock adjustments are journalled only under the perpetual inventory method, which is not set up yet."));
+    }
+    return reasons;
+  }
+
+  /** States in which a transaction is waiting for someone to import it. */
+  public static boolean isWaiting(ImportState state) {
+    return state == ImportState.NOT_IMPORTED || state == ImportState.CHANGED
+        || state == ImportState.FAILED;
+  }
+}

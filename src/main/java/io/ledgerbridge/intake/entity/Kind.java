@@ -1,0 +1,54 @@
+package io.ledgerbridge.intake.entity;
+
+/** The kinds of source transaction, each with the Xero document it becomes. */
+public enum Kind {
+  SALE("Invoices", "Sales invoice", "ACCREC invoice"),
+  PURCHASE("Bills", "Purchase bill", "ACCPAY bill"),
+  CUSTOMER_CREDIT("Customer credits", "Customer credit note", "ACCRECCREDIT credit note"),
+  SUPPLIER_CREDIT("Supplier credits", "Supplier credit note", "ACCPAYCREDIT credit note"),
+  STOCK_ADJUSTMENT("Stock adjustments", "Stock adjustment", "manual journal");
+
+  private final String plural;
+  private final String singular;
+  private final String xeroDocument;
+
+  Kind(String plural, String singular, String xeroDocument) {
+    this.plural = plural;
+    this.singular = singular;
+    this.xeroDocument = xeroDocument;
+  }
+
+  public String plural() {
+    return plural;
+  }
+
+  public String singular() {
+    return singular;
+  }
+
+  public String xeroDocument() {
+    return xeroDocument;
+  }
+
+  /** Stock adjustments have no counterparty; every other kind needs a contact. */
+  public boolean hasContact() {
+    return this != STOCK_ADJUSTMENT;
+  }
+
+  public String urlName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  public static java.util.Optional<Kind> parse(String text) {
+    if (text == null) {
+      return java.util.Optional.empty();
+    }
+    String normalised = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    for (Kind kind : values()) {
+      if (kind.name().equals(normalised)) {
+        return java.util.Optional.of(kind);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+}
