@@ -27,6 +27,7 @@ public class LoginPage {
   private String username;
   private String password;
   private String continueTo;
+  private boolean signedOut;
 
   public String login() throws IOException {
     ExternalContext external = faces.getExternalContext();
@@ -56,6 +57,14 @@ public class LoginPage {
       return "/";
     }
     return target;
+  }
+
+  public boolean isSignedOut() {
+    return signedOut;
+  }
+
+  public void setSignedOut(boolean signedOut) {
+    this.signedOut = signedOut;
   }
 
   public boolean isDemoMode() {

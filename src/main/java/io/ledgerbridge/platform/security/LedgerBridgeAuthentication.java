@@ -41,7 +41,7 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
     }
     Credential credential = context.getAuthParameters().getCredential();
     if (credential != null) {
-      return formLogin(request, context, credential);
+      return formLogin(request, response, context, credential);
     }
     HttpSession session = request.getSession(false);
     Object username = session == null ? null : session.getAttribute(SESSION_USER);
@@ -61,7 +61,10 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
   }
 
   private AuthenticationStatus formLogin(
-      HttpServletRequest request, HttpMessageContext context, Credential credential) {
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      Credential credential) {
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return AuthenticationStatus.SEND_FAILURE;
@@ -69,9 +72,25 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
     // A new session id on login defeats session fixation.
     request.getSession(true);
     request.changeSessionId();
-    request.getSession().setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+    HttpSession session = request.getSession();
+    session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+    reissueSessionCookie(request, response, session);
     directory.recordLogin(result.getCallerPrincipal().getName());
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /**
+   * Sends the signed-in session's cookie again with SameSite=Lax, so browsers do not send it with
+   * cross-site requests. web.xml asks for the attribute too, but not every server applies it (Payara
+   * 6 does not); a second Set-Cookie for the same cookie overrides the first.
+   */
+  private static void reissueSessionCookie(
+      HttpServletRequest request, HttpServletResponse response, HttpSession session) {
+    var config = request.getServletContext().getSessionCookieConfig();
+    String name = config.getName() == null ? "JSESSIONID" : config.getName();
+    String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+    response.addHeader("Set-Cookie", name + "=" + session.getId() + "; Path=" + path
+        + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
   }
 
   private AuthenticationStatus api(

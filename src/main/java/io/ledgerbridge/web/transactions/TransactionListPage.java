@@ -1,0 +1,289 @@
+package io.ledgerbridge.web.transactions;
+
+import io.ledgerbridge.intake.boundary.Page;
+import io.ledgerbridge.intake.boundary.Sort;
+import io.ledgerbridge.intake.boundary.TransactionFilter;
+import io.ledgerbridge.intake.boundary.TransactionQueries;
+import io.ledgerbridge.intake.boundary.TransactionSummary;
+import io.ledgerbridge.intake.control.Importability;
+import io.ledgerbridge.intake.entity.ImportState;
+import io.ledgerbridge.intake.entity.Kind;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The list of one kind of transaction. Every filter, the sort and the page are URL parameters, so a
+ * list can be bookmarked, shared and navigated with the browser's back button; the database does
+ * the paging.
+ */
+@Named
+@RequestScoped
+public class TransactionListPage {
+
+  static final int PAGE_SIZE = 50;
+
+  @Inject private TransactionQueries queries;
+  @Inject private FacesContext faces;
+
+  private String kindParam;
+  private String stateParam;
+  private String fromParam;
+  private String toParam;
+  private String branch;
+  private String contact;
+  private String q;
+  private String sortParam;
+  private Integer pageParam;
+
+  private Kind kind;
+  private ImportState state;
+  private Page<TransactionSummary> result;
+  private List<String> branches;
+  private Sort sort;
+
+  public void load() throws IOException {
+    kind = Kind.parse(kindParam).orElse(null);
+    if (kind == null) {
+      faces.getExternalContext().responseSendError(404, "No such list");
+      faces.responseComplete();
+      return;
+    }
+    state = parseState(stateParam);
+    LocalDate from = parseDate("From", fromParam);
+    LocalDate to = parseDate("To", toParam);
+    sort = parseSort(sortParam);
+    TransactionFilter filter = new TransactionFilter(kind, state, from, to, branch, contact, q);
+    result = queries.search(filter, pageParam == null ? 1 : pageParam, PAGE_SIZE, sort);
+    branches = queries.branches(kind);
+  }
+
+  private ImportState parseState(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return ImportState.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      warn("Unknown state '" + text + "' was ignored.");
+      return null;
+    }
+  }
+
+  private LocalDate parseDate(String label, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      warn(label + " date '" + text + "' is not a date (YYYY-MM-DD) and was ignored.");
+      return null;
+    }
+  }
+
+  private static Sort parseSort(String text) {
+    if (text == null || text.isBlank()) {
+      return Sort.DEFAULT;
+    }
+    boolean descending = text.startsWith("-");
+    return Sort.Field.parse(descending ? text.substring(1) : text)
+        .map(field -> new Sort(field, !descending))
+        .orElse(Sort.DEFAULT);
+  }
+
+  private void warn(String message) {
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, message, null));
+  }
+
+  public List<Importability.Reason> reasons(TransactionSummary row) {
+    return Importability.reasons(row.facts(), Importability.Context.NOT_CONNECTED);
+  }
+
+  /** The URL of this list with the same filters and sort, on another page. */
+  public String pageUrl(int page) {
+    Map<String, String> params = filterParams();
+    if (sortParam != null && !sortParam.isBlank()) {
+      params.put("sort", sortParam);
+    }
+    params.put("page", String.valueOf(page));
+    return url(params);
+  }
+
+  /** The URL sorting by a column: ascending first, descending when it already sorts ascending. */
+  public String sortUrl(String field) {
+    Map<String, String> params = filterParams();
+    Sort.Field target = Sort.Field.parse(field).orElse(Sort.Field.DATE);
+    boolean ascending = !(sort.field() == target && sort.ascending());
+    params.put("sort", (ascending ? "" : "-") + target.name().toLowerCase(Locale.ROOT));
+    return url(params);
+  }
+
+  public String sortMark(String field) {
+    return Sort.Field.parse(field).filter(f -> f == sort.field())
+        .map(f -> sort.ascending() ? " ▲" : " ▼").orElse("");
+  }
+
+  private Map<String, String> filterParams() {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("kind", kind.urlName());
+    put(params, "state", stateParam);
+    put(params, "from", fromParam);
+    put(params, "to", toParam);
+    put(params, "branch", branch);
+    put(params, "contact", contact);
+    put(params, "q", q);
+    return params;
+  }
+
+  private static void put(Map<String, String> params, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      params.put(name, value);
+    }
+  }
+
+  private String url(Map<String, String> params) {
+    StringBuilder url =
+        new StringBuilder(faces.getExternalContext().getRequestContextPath()).append("/transactions/list.xhtml");
+    char separator = '?';
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      url.append(separator).append(e.getKey()).append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      separator = '&';
+    }
+    return url.toString();
+  }
+
+  /** Page numbers to offer: the first, the last, and a window around the current page. */
+  public List<Integer> getPageLinks() {
+    return pageLinks(result.page(), result.pageCount());
+  }
+
+  /** Page numbers around {@code current}, with 0 standing for a gap ("…"). */
+  static List<Integer> pageLinks(int current, int last) {
+    java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>(List.of(1, last));
+    for (int p = current - 2; p <= current + 2; p++) {
+      if (p >= 1 && p <= last) {
+        wanted.add(p);
+      }
+    }
+    List<Integer> pages = new ArrayList<>();
+    int previous = 0;
+    for (int p : wanted) {
+      if (p - previous > 1) {
+        pages.add(0);
+      }
+      pages.add(p);
+      previous = p;
+    }
+    return pages;
+  }
+
+  public long getFirstRow() {
+    return result.total() == 0 ? 0 : (long) (result.page() - 1) * result.size() + 1;
+  }
+
+  public long getLastRow() {
+    return Math.min(result.total(), (long) result.page() * result.size());
+  }
+
+  public List<ImportState> getStates() {
+    return List.of(ImportState.values());
+  }
+
+  public Kind getKind() {
+    return kind;
+  }
+
+  public Page<TransactionSummary> getResult() {
+    return result;
+  }
+
+  public List<String> getBranches() {
+    return branches;
+  }
+
+  public String getKindParam() {
+    return kindParam;
+  }
+
+  public void setKindParam(String kindParam) {
+    this.kindParam = kindParam;
+  }
+
+  public String getStateParam() {
+    return stateParam;
+  }
+
+  public void setStateParam(String stateParam) {
+    this.stateParam = stateParam;
+  }
+
+  public String getFromParam() {
+    return fromParam;
+  }
+
+  public void setFromParam(String fromParam) {
+    this.fromParam = fromParam;
+  }
+
+  public String getToParam() {
+    return toParam;
+  }
+
+  public void setToParam(String toParam) {
+    this.toParam = toParam;
+  }
+
+  public String getBranch() {
+    return branch;
+  }
+
+  public void setBranch(String branch) {
+    this.branch = branch;
+  }
+
+  public String getContact() {
+    return contact;
+  }
+
+  public void setContact(String contact) {
+    this.contact = contact;
+  }
+
+  public String getQ() {
+    return q;
+  }
+
+  public void setQ(String q) {
+    this.q = q;
+  }
+
+  public String getSortParam() {
+    return sortParam;
+  }
+
+  public void setSortParam(String sortParam) {
+    this.sortParam = sortParam;
+  }
+
+  public Integer getPageParam() {
+    return pageParam;
+  }
+
+  public void setPageParam(Integer pageParam) {
+    this.pageParam = pageParam;
+  }
+}

@@ -1,0 +1,2 @@
+/** Backing beans of the transaction list and detail pages under {@code /transactions}. */
+package io.ledgerbridge.web.transactions;
