@@ -35,6 +35,20 @@ public record Sort(Field field, boolean ascending) {
     }
   }
 
+  /**
+   * Parses {@code date}, {@code -total} and the like: a column name, with {@code -} for descending.
+   * Blank means the default sort; an unknown column is empty.
+   */
+  public static Optional<Sort> parse(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.of(DEFAULT);
+    }
+    String trimmed = text.trim();
+    boolean descending = trimmed.startsWith("-");
+    return Field.parse(descending ? trimmed.substring(1) : trimmed)
+        .map(field -> new Sort(field, !descending));
+  }
+
   String orderBy() {
     String direction = ascending ? " ASC" : " DESC";
     return " ORDER BY " + field.path + direction + ", t.id" + direction;

@@ -314,14 +314,8 @@ public class TransactionsResource {
   }
 
   private static Sort sort(String text) {
-    if (text == null || text.isBlank()) {
-      return Sort.DEFAULT;
-    }
-    boolean descending = text.startsWith("-");
-    return Sort.Field.parse(descending ? text.substring(1) : text)
-        .map(f -> new Sort(f, !descending))
-        .orElseThrow(() -> new BusinessException("Unknown sort '" + text
-            + "': use date, number, contact, total, state, branch or updated, with - for descending."));
+    return Sort.parse(text).orElseThrow(() -> new BusinessException("Unknown sort '" + text
+        + "': use date, number, contact, total, state, branch or updated, with - for descending."));
   }
 
   private static Response malformed(String detail) {

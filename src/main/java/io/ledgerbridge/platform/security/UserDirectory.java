@@ -34,6 +34,7 @@ public class UserDirectory {
   @PersistenceContext private EntityManager em;
   @Inject private LedgerBridgeConfig config;
   @Inject private AuditLog audit;
+  @Inject private VerifiedCredentials verified;
 
   private PasswordHasher hasher;
   /** Hashed once so that an unknown username costs as much time as a wrong password. */
@@ -49,8 +50,12 @@ public class UserDirectory {
 
   public Optional<Caller> verifyPassword(String username, char[] password) {
     Optional<AppUser> user = findByUsername(username);
+    String storedHash = user.map(AppUser::getPasswordHash).orElse(dummyHash);
     boolean matches =
-        hasher.verify(password, user.map(AppUser::getPasswordHash).orElse(dummyHash));
+        user.isPresent()
+                && verified.verifiedHash(user.get().getUsername(), password)
+                    .filter(storedHash::equals).isPresent()
+            || hasher.verify(password, storedHash);
     if (user.isEmpty() || !matches || !user.get().isEnabled()) {
       return Optional.empty();
     }
@@ -58,6 +63,7 @@ public class UserDirectory {
     if (hasher.needsRehash(found.getPasswordHash())) {
       found.changePassword(hasher.hash(password), Instant.now());
     }
+    verified.remember(found.getUsername(), password, found.getPasswordHash());
     return Optional.of(new Caller(found.getUsername(), found.getRole().groups()));
   }
 

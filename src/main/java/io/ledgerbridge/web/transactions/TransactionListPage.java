@@ -64,7 +64,7 @@ public class TransactionListPage {
     state = parseState(stateParam);
     LocalDate from = parseDate("From", fromParam);
     LocalDate to = parseDate("To", toParam);
-    sort = parseSort(sortParam);
+    sort = Sort.parse(sortParam).orElse(Sort.DEFAULT);
     TransactionFilter filter = new TransactionFilter(kind, state, from, to, branch, contact, q);
     result = queries.search(filter, pageParam == null ? 1 : pageParam, PAGE_SIZE, sort);
     branches = queries.branches(kind);
@@ -92,16 +92,6 @@ public class TransactionListPage {
       warn(label + " date '" + text + "' is not a date (YYYY-MM-DD) and was ignored.");
       return null;
     }
-  }
-
-  private static Sort parseSort(String text) {
-    if (text == null || text.isBlank()) {
-      return Sort.DEFAULT;
-    }
-    boolean descending = text.startsWith("-");
-    return Sort.Field.parse(descending ? text.substring(1) : text)
-        .map(field -> new Sort(field, !descending))
-        .orElse(Sort.DEFAULT);
   }
 
   private void warn(String message) {
