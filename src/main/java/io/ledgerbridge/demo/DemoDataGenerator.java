@@ -15,9 +15,9 @@ import java.util.Random;
 
 /**
  * A realistic, repeatable demo dataset: a New Zealand wholesaler/retailer with three branches, POS,
- * web and wholesale channels, GST-inclusive retail and GST-exclusive wholesale prices, some sales in
- * AUD, and about forty contacts — including near-duplicate names and shared e-mail addresses, the
- * cases contact matching has to get right.
+ * web and wholesale channels, GST-inclusive retail and GST-exclusive wholesale prices, some sales
+ * in AUD, and about forty contacts — including near-duplicate names and shared e-mail addresses,
+ * the cases contact matching has to get right.
  */
 public final class DemoDataGenerator {
 
@@ -123,37 +123,94 @@ public final class DemoDataGenerator {
     boolean foreign = customer[0].equals("CUS-012") || customer[0].equals("CUS-013");
     boolean inclusive = !wholesale && !foreign;
     List<Line> lines = lines(1 + random.nextInt(4), true, inclusive, wholesale);
-    String paymentMethod = channel.equals("POS") ? (random.nextBoolean() ? "EFTPOS" : "Cash")
-        : channel.equals("Web") ? "Card" : "Account";
-    add(Kind.SALE, "SO-" + (10000 + n), "INV-" + (20000 + n), "Order " + (10000 + n),
-        contact(customer), date, date.plusDays(wholesale ? 30 : 7), date.plusDays(random.nextInt(3)),
-        foreign ? "AUD" : "NZD", foreign ? new BigDecimal("0.9120") : null, branch, channel,
-        paymentMethod, inclusive, lines, n % 97 == 0);
+    String paymentMethod =
+        channel.equals("POS")
+            ? (random.nextBoolean() ? "EFTPOS" : "Cash")
+            : channel.equals("Web") ? "Card" : "Account";
+    add(
+        Kind.SALE,
+        "SO-" + (10000 + n),
+        "INV-" + (20000 + n),
+        "Order " + (10000 + n),
+        contact(customer),
+        date,
+        date.plusDays(wholesale ? 30 : 7),
+        date.plusDays(random.nextInt(3)),
+        foreign ? "AUD" : "NZD",
+        foreign ? new BigDecimal("0.9120") : null,
+        branch,
+        channel,
+        paymentMethod,
+        inclusive,
+        lines,
+        n % 97 == 0);
   }
 
   private void purchase(int n, LocalDate date) {
     String[] supplier = SUPPLIERS[random.nextInt(SUPPLIERS.length)];
     boolean foreign = supplier[0].equals("SUP-001") || supplier[0].equals("SUP-002");
     List<Line> lines = lines(1 + random.nextInt(5), false, false, true);
-    add(Kind.PURCHASE, "PO-" + (5000 + n), n % 23 == 0 ? null : "SUPINV-" + (880 + n * 7),
-        "PO-" + (5000 + n), contact(supplier), date, date.plusDays(20), null,
+    add(
+        Kind.PURCHASE,
+        "PO-" + (5000 + n),
+        n % 23 == 0 ? null : "SUPINV-" + (880 + n * 7),
+        "PO-" + (5000 + n),
+        contact(supplier),
+        date,
+        date.plusDays(20),
+        null,
         supplier[0].equals("SUP-001") ? "USD" : foreign ? "AUD" : "NZD",
-        supplier[0].equals("SUP-001") ? new BigDecimal("0.5930") : foreign ? new BigDecimal("0.9120") : null,
-        BRANCHES[random.nextInt(BRANCHES.length)], null, null, false, lines, false);
+        supplier[0].equals("SUP-001")
+            ? new BigDecimal("0.5930")
+            : foreign ? new BigDecimal("0.9120") : null,
+        BRANCHES[random.nextInt(BRANCHES.length)],
+        null,
+        null,
+        false,
+        lines,
+        false);
   }
 
   private void customerCredit(int n, LocalDate date) {
     String[] customer = CUSTOMERS[random.nextInt(CUSTOMERS.length)];
-    add(Kind.CUSTOMER_CREDIT, "RMA-" + (300 + n), "CN-" + (700 + n), "Return of SO-" + (10000 + n * 5),
-        contact(customer), date, null, date, "NZD", null, BRANCHES[random.nextInt(BRANCHES.length)],
-        "POS", null, true, lines(1, true, true, false), false);
+    add(
+        Kind.CUSTOMER_CREDIT,
+        "RMA-" + (300 + n),
+        "CN-" + (700 + n),
+        "Return of SO-" + (10000 + n * 5),
+        contact(customer),
+        date,
+        null,
+        date,
+        "NZD",
+        null,
+        BRANCHES[random.nextInt(BRANCHES.length)],
+        "POS",
+        null,
+        true,
+        lines(1, true, true, false),
+        false);
   }
 
   private void supplierCredit(int n, LocalDate date) {
     String[] supplier = SUPPLIERS[random.nextInt(SUPPLIERS.length)];
-    add(Kind.SUPPLIER_CREDIT, "SCN-" + (100 + n), "SUPCN-" + (40 + n), null, contact(supplier), date,
-        null, null, "NZD", null, BRANCHES[random.nextInt(BRANCHES.length)], null, null, false,
-        lines(1 + random.nextInt(2), false, false, true), false);
+    add(
+        Kind.SUPPLIER_CREDIT,
+        "SCN-" + (100 + n),
+        "SUPCN-" + (40 + n),
+        null,
+        contact(supplier),
+        date,
+        null,
+        null,
+        "NZD",
+        null,
+        BRANCHES[random.nextInt(BRANCHES.length)],
+        null,
+        null,
+        false,
+        lines(1 + random.nextInt(2), false, false, true),
+        false);
   }
 
   private void stockAdjustment(int n, LocalDate date) {
@@ -162,12 +219,34 @@ public final class DemoDataGenerator {
     for (int i = 0; i < count; i++) {
       String[] product = PRODUCTS[random.nextInt(PRODUCTS.length)];
       int quantity = random.nextInt(12) - 8;
-      lines.add(new Line(product[0], (quantity < 0 ? "Damaged / written off: " : "Found in count: ")
-          + product[1], BigDecimal.valueOf(quantity == 0 ? -1 : quantity), null, null, null, null,
-          new BigDecimal(product[3])));
+      lines.add(
+          new Line(
+              product[0],
+              (quantity < 0 ? "Damaged / written off: " : "Found in count: ") + product[1],
+              BigDecimal.valueOf(quantity == 0 ? -1 : quantity),
+              null,
+              null,
+              null,
+              null,
+              new BigDecimal(product[3])));
     }
-    add(Kind.STOCK_ADJUSTMENT, "ADJ-" + (900 + n), "ADJ-" + (900 + n), "Stocktake", null, date, null,
-        null, "NZD", null, BRANCHES[random.nextInt(BRANCHES.length)], null, null, false, lines, false);
+    add(
+        Kind.STOCK_ADJUSTMENT,
+        "ADJ-" + (900 + n),
+        "ADJ-" + (900 + n),
+        "Stocktake",
+        null,
+        date,
+        null,
+        null,
+        "NZD",
+        null,
+        BRANCHES[random.nextInt(BRANCHES.length)],
+        null,
+        null,
+        false,
+        lines,
+        false);
   }
 
   private List<Line> lines(int count, boolean sale, boolean inclusive, boolean wholesale) {
@@ -176,48 +255,96 @@ public final class DemoDataGenerator {
       String[] product = PRODUCTS[random.nextInt(PRODUCTS.length)];
       BigDecimal retail = new BigDecimal(product[2]);
       BigDecimal cost = new BigDecimal(product[3]);
-      BigDecimal price = sale
-          ? (inclusive ? retail : retail.divide(new BigDecimal("1.15"), 4, RoundingMode.HALF_UP))
-          : cost;
+      BigDecimal price =
+          sale
+              ? (inclusive
+                  ? retail
+                  : retail.divide(new BigDecimal("1.15"), 4, RoundingMode.HALF_UP))
+              : cost;
       int quantity = wholesale ? 5 + random.nextInt(40) : 1 + random.nextInt(3);
-      BigDecimal discount = sale && wholesale && random.nextInt(3) == 0 ? new BigDecimal("10") : null;
+      BigDecimal discount =
+          sale && wholesale && random.nextInt(3) == 0 ? new BigDecimal("10") : null;
       String taxCode = random.nextInt(15) == 0 ? "ZERO" : "GST";
-      lines.add(new Line(product[0], product[1], BigDecimal.valueOf(quantity), price, discount,
-          taxCode, null, cost));
+      lines.add(
+          new Line(
+              product[0],
+              product[1],
+              BigDecimal.valueOf(quantity),
+              price,
+              discount,
+              taxCode,
+              null,
+              cost));
     }
     return lines;
   }
 
   private static Contact contact(String[] data) {
     int number = Integer.parseInt(data[0].substring(4));
-    Address address = new Address(number + " " + (number % 2 == 0 ? "Queen Street" : "Cuba Street"),
-        null, number % 3 == 0 ? "Christchurch" : number % 2 == 0 ? "Auckland" : "Wellington", null,
-        String.valueOf(1010 + number), "New Zealand");
+    Address address =
+        new Address(
+            number + " " + (number % 2 == 0 ? "Queen Street" : "Cuba Street"),
+            null,
+            number % 3 == 0 ? "Christchurch" : number % 2 == 0 ? "Auckland" : "Wellington",
+            null,
+            String.valueOf(1010 + number),
+            "New Zealand");
     return new Contact(data[0], data[1], data[2], "+64 9 555 " + (1000 + number), null, address);
   }
 
-  private void add(Kind kind, String sourceId, String number, String reference, Contact contact,
-      LocalDate date, LocalDate dueDate, LocalDate dispatchDate, String currency, BigDecimal rate,
-      String branch, String channel, String paymentMethod, boolean inclusive, List<Line> lines,
+  private void add(
+      Kind kind,
+      String sourceId,
+      String number,
+      String reference,
+      Contact contact,
+      LocalDate date,
+      LocalDate dueDate,
+      LocalDate dispatchDate,
+      String currency,
+      BigDecimal rate,
+      String branch,
+      String channel,
+      String paymentMethod,
+      boolean inclusive,
+      List<Line> lines,
       boolean voided) {
     BigDecimal total = total(lines, inclusive, kind);
-    TransactionContent content = new TransactionContent(number, reference, contact, date, dueDate,
-        dispatchDate, currency, rate, branch, channel, paymentMethod, inclusive, lines,
-        kind == Kind.STOCK_ADJUSTMENT ? null : total, voided);
-    out.add(new IncomingTransaction(out.size(), kind, kind.name(), sourceId, 1L, content, List.of()));
+    TransactionContent content =
+        new TransactionContent(
+            number,
+            reference,
+            contact,
+            date,
+            dueDate,
+            dispatchDate,
+            currency,
+            rate,
+            branch,
+            channel,
+            paymentMethod,
+            inclusive,
+            lines,
+            kind == Kind.STOCK_ADJUSTMENT ? null : total,
+            voided);
+    out.add(
+        new IncomingTransaction(out.size(), kind, kind.name(), sourceId, 1L, content, List.of()));
   }
 
   /** The source's own total, computed per line at 15% GST as an inventory system would. */
   private static BigDecimal total(List<Line> lines, boolean inclusive, Kind kind) {
     BigDecimal total = BigDecimal.ZERO;
     for (Line line : lines) {
-      BigDecimal amount = kind == Kind.STOCK_ADJUSTMENT
-          ? line.quantity().multiply(line.unitCost()).setScale(2, RoundingMode.HALF_UP)
-          : line.amount();
+      BigDecimal amount =
+          kind == Kind.STOCK_ADJUSTMENT
+              ? line.quantity().multiply(line.unitCost()).setScale(2, RoundingMode.HALF_UP)
+              : line.amount();
       BigDecimal rate = "ZERO".equals(line.taxCode()) ? BigDecimal.ZERO : new BigDecimal("0.15");
-      total = total.add(inclusive || kind == Kind.STOCK_ADJUSTMENT
-          ? amount
-          : amount.add(amount.multiply(rate).setScale(2, RoundingMode.HALF_UP)));
+      total =
+          total.add(
+              inclusive || kind == Kind.STOCK_ADJUSTMENT
+                  ? amount
+                  : amount.add(amount.multiply(rate).setScale(2, RoundingMode.HALF_UP)));
     }
     return total;
   }

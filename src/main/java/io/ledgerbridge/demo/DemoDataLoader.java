@@ -19,8 +19,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * In demo mode, loads the demo dataset on first start (when no transactions exist), through the same
- * validation and intake path the API uses.
+ * In demo mode, loads the demo dataset on first start (when no transactions exist), through the
+ * same validation and intake path the API uses.
  */
 @Singleton
 @Startup
@@ -36,16 +36,21 @@ public class DemoDataLoader {
 
   @PostConstruct
   void load() {
-    if (!config.demoMode()
-        || queries.search(TransactionFilter.of(null), 1, 1, null).total() > 0) {
+    if (!config.demoMode() || queries.search(TransactionFilter.of(null), 1, 1, null).total() > 0) {
       return;
     }
     List<IncomingTransaction> items =
-        DemoDataGenerator.generate(LocalDate.now()).stream().map(TransactionValidator::validate).toList();
+        DemoDataGenerator.generate(LocalDate.now()).stream()
+            .map(TransactionValidator::validate)
+            .toList();
     long invalid = items.stream().filter(i -> !i.isValid()).count();
     if (invalid > 0) {
-      LOG.log(Level.WARNING, "{0} demo transactions failed validation: {1}",
-          new Object[] {invalid, items.stream().filter(i -> !i.isValid()).findFirst().get().errors()});
+      LOG.log(
+          Level.WARNING,
+          "{0} demo transactions failed validation: {1}",
+          new Object[] {
+            invalid, items.stream().filter(i -> !i.isValid()).findFirst().get().errors()
+          });
     }
     intake.receive(items, "demo data");
     LOG.log(Level.INFO, "Loaded {0} demo transactions", items.size() - invalid);

@@ -4,8 +4,8 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * The one exception hierarchy for problems a user can act on. Its message is safe to show: the
- * Faces exception handler turns it into a page message and the JAX-RS mapper into problem JSON
- * with {@link #status()}.
+ * Faces exception handler turns it into a page message and the JAX-RS mapper into problem JSON with
+ * {@link #status()}.
  */
 @ApplicationException(rollback = true)
 public class BusinessException extends RuntimeException {

@@ -28,10 +28,15 @@ public class HomePage {
 
   @PostConstruct
   void load() {
-    rows = queries.countsByKindAndState().entrySet().stream()
-        .map(e -> new Row(e.getKey(), e.getValue(),
-            e.getValue().values().stream().mapToLong(Long::longValue).sum()))
-        .toList();
+    rows =
+        queries.countsByKindAndState().entrySet().stream()
+            .map(
+                e ->
+                    new Row(
+                        e.getKey(),
+                        e.getValue(),
+                        e.getValue().values().stream().mapToLong(Long::longValue).sum()))
+            .toList();
   }
 
   public List<Row> getRows() {

@@ -44,16 +44,23 @@ public class LoginPage {
       faces.responseComplete();
       return null;
     }
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-        "Wrong username or password, or the account is disabled.", null));
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_ERROR,
+            "Wrong username or password, or the account is disabled.",
+            null));
     return null;
   }
 
   /** Only paths inside LedgerBridge: a crafted link must not bounce a user to another site. */
   static String safeTarget(String target) {
-    if (target == null || !target.startsWith("/") || target.startsWith("//")
-        || target.contains("\\") || target.startsWith("/login.xhtml") || target.contains("\r")
-        || target.contains("\n")) {
+    if (target == null
+        || !target.startsWith("/")
+        || target.startsWith("//")
+        || target.contains("\\")
+        || target.startsWith("/login.xhtml")
+        || target.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       return "/";
     }
     return target;

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives each failsafe execution an empty database, once per JVM and before the first Payara Micro
- * boots (it must be registered before Arquillian's extension): on PostgreSQL it recreates
- * {@code ledgerbridge_it}; on H2 it deletes the data directory the execution points the app at.
- * The IT classes of one execution then share that database, so they use unique source ids.
+ * boots (it must be registered before Arquillian's extension): on PostgreSQL it recreates {@code
+ * ledgerbridge_it}; on H2 it deletes the data directory the execution points the app at. The IT
+ * classes of one execution then share that database, so they use unique source ids.
  */
 public final class FreshDatabase implements BeforeAllCallback {
 
-  static final String POSTGRES_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+  static final String POSTGRES_ADMIN_URL =
+      "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
   static final String DATABASE = "ledgerbridge_it";
 
   private static boolean done;
@@ -60,17 +61,21 @@ public final class FreshDatabase implements BeforeAllCallback {
     }
     Path dir = Path.of(dataDir).toAbsolutePath().normalize();
     // Only ever delete below target/: the variable might one day point somewhere that matters.
-    if (!dir.startsWith(Path.of(buildDir).toAbsolutePath().normalize()) || !Files.isDirectory(dir)) {
+    if (!dir.startsWith(Path.of(buildDir).toAbsolutePath().normalize())
+        || !Files.isDirectory(dir)) {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.delete(path);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -40,8 +40,8 @@ public final class LedgerBridgeClient {
   public static final String PROBLEM_JSON = "application/problem+json";
   public static final String INTAKE = "api/v1/transactions";
 
-  private static final Pattern FORM = Pattern.compile(
-      "<form\\b[^>]*\\bid=\"([^\"]+)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
+  private static final Pattern FORM =
+      Pattern.compile("<form\\b[^>]*\\bid=\"([^\"]+)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
   private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.DOTALL);
   private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:.-]+)=\"([^\"]*)\"");
 
@@ -55,12 +55,13 @@ public final class LedgerBridgeClient {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(e);
     }
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   /** The application's base, e.g. {@code http://localhost:8181/ledgerbridge/}. */
@@ -68,14 +69,20 @@ public final class LedgerBridgeClient {
     return base;
   }
 
-  /** A path relative to the context root ({@code "api/v1/transactions"}), or absolute ({@code "/health/ready"}). */
+  /**
+   * A path relative to the context root ({@code "api/v1/transactions"}), or absolute ({@code
+   * "/health/ready"}).
+   */
   public URI uri(String path) {
     return base.resolve(path);
   }
 
   /** scheme://host:port of the application, as a browser would send it in {@code Origin}. */
   public String origin() {
-    return base.getScheme() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
+    return base.getScheme()
+        + "://"
+        + base.getHost()
+        + (base.getPort() == -1 ? "" : ":" + base.getPort());
   }
 
   public HttpRequest.Builder request(String path) {
@@ -104,16 +111,18 @@ public final class LedgerBridgeClient {
   }
 
   public static String basic(String username, String password) {
-    return "Basic " + Base64.getEncoder()
-        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** POSTs a raw body to the intake API as the demo inventory system. */
   public HttpResponse<String> postIntake(String body) {
-    return send(request(INTAKE)
-        .header("Authorization", bearer(DEMO_TOKEN))
-        .header("Content-Type", JSON)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    return send(
+        request(INTAKE)
+            .header("Authorization", bearer(DEMO_TOKEN))
+            .header("Content-Type", JSON)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
   /** POSTs items that the API must accept as a request (200), returning its {@code results}. */
@@ -130,7 +139,8 @@ public final class LedgerBridgeClient {
 
   /** What is stored for a kind and source id, read through the API; empty on 404. */
   public Optional<JsonObject> stored(String kind, String sourceId) {
-    HttpResponse<String> response = getAsViewer(INTAKE + "/" + encodePath(kind) + "/" + encodePath(sourceId));
+    HttpResponse<String> response =
+        getAsViewer(INTAKE + "/" + encodePath(kind) + "/" + encodePath(sourceId));
     if (response.statusCode() == 404) {
       assertProblem(404, response);
       return Optional.empty();
@@ -159,7 +169,9 @@ public final class LedgerBridgeClient {
       if (i > 0) {
         query.append('&');
       }
-      query.append(URLEncoder.encode(nameValues[i], StandardCharsets.UTF_8)).append('=')
+      query
+          .append(URLEncoder.encode(nameValues[i], StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(nameValues[i + 1], StandardCharsets.UTF_8));
     }
     return query.toString();
@@ -173,14 +185,24 @@ public final class LedgerBridgeClient {
     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readObject();
     } catch (RuntimeException e) {
-      throw new AssertionError("Not a JSON object (HTTP " + response.statusCode() + "): "
-          + abbreviate(response.body()), e);
+      throw new AssertionError(
+          "Not a JSON object (HTTP " + response.statusCode() + "): " + abbreviate(response.body()),
+          e);
     }
   }
 
   public static void assertStatus(int expected, HttpResponse<String> response) {
-    assertEquals(expected, response.statusCode(), () -> response.request().method() + " "
-        + response.uri() + " answered " + response.statusCode() + ": " + abbreviate(response.body()));
+    assertEquals(
+        expected,
+        response.statusCode(),
+        () ->
+            response.request().method()
+                + " "
+                + response.uri()
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + abbreviate(response.body()));
   }
 
   /** The status, problem+json as the content type and a body with the same status in it. */
@@ -193,7 +215,11 @@ public final class LedgerBridgeClient {
   }
 
   public static String contentType(HttpResponse<?> response) {
-    return response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].trim()).orElse(null);
+    return response
+        .headers()
+        .firstValue("Content-Type")
+        .map(t -> t.split(";")[0].trim())
+        .orElse(null);
   }
 
   static String abbreviate(String text) {
@@ -202,7 +228,10 @@ public final class LedgerBridgeClient {
 
   // ---- Pages ----------------------------------------------------------------------------------
 
-  /** The form with the given id on a page: every hidden input (view state included) and every input's name. */
+  /**
+   * The form with the given id on a page: every hidden input (view state included) and every
+   * input's name.
+   */
   public static Map<String, String> formFields(String html, String formId) {
     Matcher form = FORM.matcher(html);
     while (form.find()) {
@@ -227,21 +256,29 @@ public final class LedgerBridgeClient {
   }
 
   private static String unescape(String value) {
-    return value.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&amp;", "&");
+    return value
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   public static String formBody(Map<String, String> fields) {
     return fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 
   public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
-    HttpRequest.Builder request = request(path)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(formBody(fields)));
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(formBody(fields)));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -250,13 +287,15 @@ public final class LedgerBridgeClient {
 
   /** The login form as a browser gets it: fields with the view state, the session cookie kept. */
   public Map<String, String> openLoginForm(String continueTo) {
-    HttpResponse<String> page = get("login.xhtml" + (continueTo == null ? "" : query("continue", continueTo)));
+    HttpResponse<String> page =
+        get("login.xhtml" + (continueTo == null ? "" : query("continue", continueTo)));
     assertStatus(200, page);
     return formFields(page.body(), "login");
   }
 
   /** Fills in and submits the login form; returns the response to the POST (302 on success). */
-  public HttpResponse<String> login(String username, String password, String continueTo, String... headers) {
+  public HttpResponse<String> login(
+      String username, String password, String continueTo, String... headers) {
     Map<String, String> fields = new LinkedHashMap<>(openLoginForm(continueTo));
     fields.put("login:username", username);
     fields.put("login:password", password);
@@ -271,13 +310,18 @@ public final class LedgerBridgeClient {
   }
 
   /**
-   * Where a redirect goes, resolved the way a browser resolves it: surrounding blanks trimmed,
-   * tabs and line breaks dropped, spaces percent-encoded.
+   * Where a redirect goes, resolved the way a browser resolves it: surrounding blanks trimmed, tabs
+   * and line breaks dropped, spaces percent-encoded.
    */
   public static URI redirectTarget(HttpResponse<?> response) {
-    String location = response.headers().firstValue("Location")
-        .orElseThrow(() -> new AssertionError("No Location header on " + response.uri()));
-    return response.uri().resolve(location.strip().replaceAll("[\\t\\r\\n]", "").replace(" ", "%20"));
+    String location =
+        response
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(() -> new AssertionError("No Location header on " + response.uri()));
+    return response
+        .uri()
+        .resolve(location.strip().replaceAll("[\\t\\r\\n]", "").replace(" ", "%20"));
   }
 
   /** The {@code results} of an intake response, by index. */
@@ -300,8 +344,12 @@ public final class LedgerBridgeClient {
     /** field → message of one item's errors (messages of a repeated field joined by " | "). */
     public Map<String, String> errors(int index) {
       return get(index).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-          .collect(Collectors.toMap(e -> e.getString("field"), e -> e.getString("message"),
-              (a, b) -> a + " | " + b, LinkedHashMap::new));
+          .collect(
+              Collectors.toMap(
+                  e -> e.getString("field"),
+                  e -> e.getString("message"),
+                  (a, b) -> a + " | " + b,
+                  LinkedHashMap::new));
     }
 
     @Override

@@ -25,7 +25,8 @@ public abstract class LedgerBridgeDeployment {
   public static WebArchive deployment() {
     File war = new File(System.getProperty("it.war", "target/ledgerbridge.war"));
     // The archive name gives the context root /ledgerbridge (glassfish-web.xml says so too).
-    return ShrinkWrap.create(ZipImporter.class, "ledgerbridge.war").importFrom(war)
+    return ShrinkWrap.create(ZipImporter.class, "ledgerbridge.war")
+        .importFrom(war)
         .as(WebArchive.class);
   }
 

@@ -33,14 +33,18 @@ public final class TestTransactions {
         .add("date", "2024-03-15")
         .add("dueDate", "2024-04-20")
         .add("currency", "NZD")
-        .add("lines", Json.createArrayBuilder()
-            .add(line("WIDGET", "2", "10.00"))
-            .add(line("BOLT", "3", "0.50")))
+        .add(
+            "lines",
+            Json.createArrayBuilder()
+                .add(line("WIDGET", "2", "10.00"))
+                .add(line("BOLT", "3", "0.50")))
         .add("total", new BigDecimal("21.50"))
         .build();
   }
 
-  /** A valid stock adjustment: no contact, no prices, no total needed; quantities may be negative. */
+  /**
+   * A valid stock adjustment: no contact, no prices, no total needed; quantities may be negative.
+   */
   public static JsonObject stockAdjustment(String sourceId, long version) {
     return Json.createObjectBuilder()
         .add("kind", "STOCK_ADJUSTMENT")
@@ -48,9 +52,14 @@ public final class TestTransactions {
         .add("version", version)
         .add("date", "2024-03-15")
         .add("currency", "NZD")
-        .add("lines", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("sku", "WIDGET").add("quantity", new BigDecimal("-5"))
-                .add("unitCost", new BigDecimal("4.25"))))
+        .add(
+            "lines",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("sku", "WIDGET")
+                        .add("quantity", new BigDecimal("-5"))
+                        .add("unitCost", new BigDecimal("4.25"))))
         .build();
   }
 
@@ -63,7 +72,10 @@ public final class TestTransactions {
         .build();
   }
 
-  /** The item with one field set (String, BigDecimal, Long, Integer, Boolean, JsonValue; null → JSON null). */
+  /**
+   * The item with one field set (String, BigDecimal, Long, Integer, Boolean, JsonValue; null → JSON
+   * null).
+   */
   public static JsonObject with(JsonObject item, String name, Object value) {
     return Json.createObjectBuilder(item).add(name, value(value)).build();
   }

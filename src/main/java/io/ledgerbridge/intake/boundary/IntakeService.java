@@ -38,15 +38,24 @@ public class IntakeService {
       if (!item.isValid()) {
         result = result(item, ItemResult.Outcome.REJECTED, item.errors());
       } else if (stored.containsKey(item.index())) {
-        result = result(item, ItemResult.Outcome.valueOf(stored.get(item.index()).name()), List.of());
+        result =
+            result(item, ItemResult.Outcome.valueOf(stored.get(item.index()).name()), List.of());
       } else {
-        result = result(item, ItemResult.Outcome.REJECTED, List.of(new FieldError("sourceId",
-            "could not be stored because other requests kept changing it; send it again")));
+        result =
+            result(
+                item,
+                ItemResult.Outcome.REJECTED,
+                List.of(
+                    new FieldError(
+                        "sourceId",
+                        "could not be stored because other requests kept changing it; send it again")));
       }
       counts.merge(result.outcome(), 1, Integer::sum);
       results.add(result);
     }
-    LOG.log(Level.INFO, "Intake from {0}: {1} transactions, {2}",
+    LOG.log(
+        Level.INFO,
+        "Intake from {0}: {1} transactions, {2}",
         new Object[] {sender, items.size(), counts});
     return results;
   }
@@ -73,7 +82,11 @@ public class IntakeService {
 
   private static ItemResult result(
       IncomingTransaction item, ItemResult.Outcome outcome, List<FieldError> errors) {
-    return new ItemResult(item.index(), item.kind() == null ? item.kindText() : item.kind().name(),
-        item.sourceId(), outcome, errors);
+    return new ItemResult(
+        item.index(),
+        item.kind() == null ? item.kindText() : item.kind().name(),
+        item.sourceId(),
+        outcome,
+        errors);
   }
 }

@@ -18,7 +18,8 @@ public class OpenApiResource {
   @Produces("application/yaml")
   @RolesAllowed({Role.VIEWER_NAME, Role.INTEGRATION_NAME})
   public Response description() {
-    InputStream yaml = OpenApiResource.class.getResourceAsStream("/io/ledgerbridge/intake/openapi.yaml");
+    InputStream yaml =
+        OpenApiResource.class.getResourceAsStream("/io/ledgerbridge/intake/openapi.yaml");
     return yaml == null ? Response.status(404).build() : Response.ok(yaml).build();
   }
 }

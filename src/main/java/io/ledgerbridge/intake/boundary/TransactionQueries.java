@@ -44,7 +44,8 @@ public class TransactionQueries {
                 + " t.sourceVersion, t.number, t.reference, t.contactCode, t.contactName, t.date,"
                 + " t.dueDate, t.currency, t.total, t.state, t.branch, t.channel, t.lineCount,"
                 + " t.voided, t.updatedAt) FROM SourceTransaction t"
-                + where + (sort == null ? Sort.DEFAULT : sort).orderBy(),
+                + where
+                + (sort == null ? Sort.DEFAULT : sort).orderBy(),
             TransactionSummary.class);
     parameters.forEach(rows::setParameter);
     long first = (long) (pageNumber - 1) * pageSize;
@@ -79,7 +80,9 @@ public class TransactionQueries {
       parameters.put("branch", f.branch().trim());
     }
     if (notBlank(f.contact())) {
-      clause(where, "(t.contactCode = :contactCode OR LOWER(t.contactName) LIKE :contactName ESCAPE '\\')");
+      clause(
+          where,
+          "(t.contactCode = :contactCode OR LOWER(t.contactName) LIKE :contactName ESCAPE '\\')");
       parameters.put("contactCode", f.contact().trim());
       parameters.put("contactName", like(f.contact()));
     }
@@ -99,14 +102,19 @@ public class TransactionQueries {
   }
 
   static String like(String text) {
-    String escaped = text.trim().toLowerCase(Locale.ROOT)
-        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String escaped =
+        text.trim()
+            .toLowerCase(Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_");
     return "%" + escaped + "%";
   }
 
   /** One transaction with its lines, or empty. */
   public Optional<SourceTransaction> find(Kind kind, String sourceId) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT DISTINCT t FROM SourceTransaction t LEFT JOIN FETCH t.lines"
                 + " WHERE t.kind = :kind AND t.sourceId = :sourceId",
             SourceTransaction.class)
@@ -124,8 +132,10 @@ public class TransactionQueries {
       counts.put(kind, new EnumMap<>(ImportState.class));
     }
     for (Object[] row :
-        em.createQuery("SELECT t.kind, t.state, COUNT(t) FROM SourceTransaction t"
-                + " GROUP BY t.kind, t.state", Object[].class)
+        em.createQuery(
+                "SELECT t.kind, t.state, COUNT(t) FROM SourceTransaction t"
+                    + " GROUP BY t.kind, t.state",
+                Object[].class)
             .getResultList()) {
       counts.get((Kind) row[0]).put((ImportState) row[1], (Long) row[2]);
     }
@@ -134,8 +144,10 @@ public class TransactionQueries {
 
   /** The branches seen for a kind, for the branch filter. */
   public List<String> branches(Kind kind) {
-    return em.createQuery("SELECT DISTINCT t.branch FROM SourceTransaction t"
-            + " WHERE t.kind = :kind AND t.branch IS NOT NULL ORDER BY t.branch", String.class)
+    return em.createQuery(
+            "SELECT DISTINCT t.branch FROM SourceTransaction t"
+                + " WHERE t.kind = :kind AND t.branch IS NOT NULL ORDER BY t.branch",
+            String.class)
         .setParameter("kind", kind)
         .setMaxResults(200)
         .getResultList();

@@ -56,7 +56,8 @@ public class TransactionStore {
     SourceTransaction existing = known.get(item.key());
     if (existing == null) {
       SourceTransaction created =
-          SourceTransaction.receive(item.kind(), item.sourceId(), item.version(), item.content(), now);
+          SourceTransaction.receive(
+              item.kind(), item.sourceId(), item.version(), item.content(), now);
       em.persist(created);
       known.put(item.key(), created);
       return SourceTransaction.Outcome.CREATED;
@@ -67,13 +68,17 @@ public class TransactionStore {
   private Map<String, SourceTransaction> lockExisting(List<IncomingTransaction> items) {
     Map<String, SourceTransaction> found = new HashMap<>();
     Map<Kind, List<String>> idsByKind =
-        items.stream().collect(Collectors.groupingBy(IncomingTransaction::kind,
-            Collectors.mapping(IncomingTransaction::sourceId, Collectors.toList())));
+        items.stream()
+            .collect(
+                Collectors.groupingBy(
+                    IncomingTransaction::kind,
+                    Collectors.mapping(IncomingTransaction::sourceId, Collectors.toList())));
     for (Map.Entry<Kind, List<String>> entry : idsByKind.entrySet()) {
       List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(entry.getValue()));
       for (int from = 0; from < ids.size(); from += IN_CHUNK) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-        em.createQuery("SELECT t FROM SourceTransaction t WHERE t.kind = :kind AND t.sourceId IN :ids",
+        em.createQuery(
+                "SELECT t FROM SourceTransaction t WHERE t.kind = :kind AND t.sourceId IN :ids",
                 SourceTransaction.class)
             .setParameter("kind", entry.getKey())
             .setParameter("ids", chunk)

@@ -29,7 +29,7 @@ public record TransactionSummary(
     Instant updatedAt) {
 
   public Importability.Facts facts() {
-    return new Importability.Facts(kind, state, voided, contactCode, contactName, lineCount, total,
-        number);
+    return new Importability.Facts(
+        kind, state, voided, contactCode, contactName, lineCount, total, number);
   }
 }

@@ -20,11 +20,10 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -50,9 +49,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The intake API, the contract with the inventory system (README, "Intake API"; OpenAPI at
- * {@code /api/v1/openapi.yaml}): POST transactions with an integration token; list and read them
- * as staff.
+ * The intake API, the contract with the inventory system (README, "Intake API"; OpenAPI at {@code
+ * /api/v1/openapi.yaml}): POST transactions with an integration token; list and read them as staff.
  */
 @Path("v1/transactions")
 @RequestScoped
@@ -75,8 +73,11 @@ public class TransactionsResource {
     if (contentLength != null && contentLength > limit) {
       return tooLarge(limit);
     }
-    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      return Problem.response(415, "Unsupported Media Type",
+    if (contentType == null
+        || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      return Problem.response(
+          415,
+          "Unsupported Media Type",
           "Send the transactions as JSON with Content-Type: application/json.");
     }
     byte[] bytes;
@@ -89,20 +90,33 @@ public class TransactionsResource {
       return tooLarge(limit);
     }
     JsonObject json;
-    try (JsonReader reader =
-        Json.createReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+    try (JsonParser parser =
+        Json.createParser(
+            new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         return malformed("The body must be a JSON object: {\"transactions\": [...]}.");
       }
-      json = value.asJsonObject();
+      json = parser.getObject();
+      if (parser.hasNext()) {
+        return malformed("The body has more after its JSON object; send exactly one object.");
+      }
     } catch (JsonParsingException e) {
       var location = e.getLocation();
-      return malformed("The body is not valid JSON"
-          + (location == null ? "" : " (line " + location.getLineNumber() + ", column "
-              + location.getColumnNumber() + ")") + ".");
-    } catch (JsonException | IllegalStateException e) {
-      return malformed("The body is not valid JSON.");
+      return malformed(
+          "The body is not valid JSON"
+              + (location == null
+                  ? ""
+                  : " (line "
+                      + location.getLineNumber()
+                      + ", column "
+                      + location.getColumnNumber()
+                      + ")")
+              + ".");
+    } catch (RuntimeException e) {
+      // The parser's own limits: nesting depth, number length, absurd exponents.
+      return malformed(
+          "The body is not valid JSON or exceeds the parser's limits (nesting depth,"
+              + " number size).");
     }
     JsonValue transactions = json.get("transactions");
     if (transactions == null || transactions.getValueType() != JsonValue.ValueType.ARRAY) {
@@ -110,16 +124,23 @@ public class TransactionsResource {
     }
     JsonArray array = transactions.asJsonArray();
     if (array.size() > config.intakeMaxItems()) {
-      return Problem.response(413, "Payload Too Large", "The request has " + array.size()
-          + " transactions; send at most " + config.intakeMaxItems() + " per request.");
+      return Problem.response(
+          413,
+          "Payload Too Large",
+          "The request has "
+              + array.size()
+              + " transactions; send at most "
+              + config.intakeMaxItems()
+              + " per request.");
     }
     List<IncomingTransaction> items = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
         return malformed("transactions[" + i + "] is not a JSON object; nothing was stored.");
       }
-      items.add(TransactionValidator.validate(
-          TransactionJsonReader.read(array.getJsonObject(i), i, config.intakeMaxLines())));
+      items.add(
+          TransactionValidator.validate(
+              TransactionJsonReader.read(array.getJsonObject(i), i, config.intakeMaxLines())));
     }
     List<ItemResult> results = intake.receive(items, security.getUserPrincipal().getName());
     JsonArrayBuilder out = Json.createArrayBuilder();
@@ -154,34 +175,38 @@ public class TransactionsResource {
         queries.search(filter, page == null ? 1 : page, size == null ? 50 : size, sort(sort));
     JsonArrayBuilder items = Json.createArrayBuilder();
     for (TransactionSummary row : result.items()) {
-      JsonObjectBuilder item = Json.createObjectBuilder()
-          .add("kind", row.kind().name())
-          .add("sourceId", row.sourceId())
-          .add("version", row.version());
+      JsonObjectBuilder item =
+          Json.createObjectBuilder()
+              .add("kind", row.kind().name())
+              .add("sourceId", row.sourceId())
+              .add("version", row.version());
       add(item, "number", row.number());
       add(item, "reference", row.reference());
       JsonObjectBuilder contactJson = Json.createObjectBuilder();
       add(contactJson, "code", row.contactCode());
       add(contactJson, "name", row.contactName());
-      item.add("contact", contactJson)
-          .add("date", row.date().toString());
+      item.add("contact", contactJson).add("date", row.date().toString());
       add(item, "branch", row.branch());
       add(item, "channel", row.channel());
       item.add("currency", row.currency());
       add(item, "total", row.total());
       item.add("state", row.state().name())
           .add("voided", row.voided())
-          .add("notImportableReasons",
+          .add(
+              "notImportableReasons",
               reasonsJson(Importability.reasons(row.facts(), Importability.Context.NOT_CONNECTED)));
       items.add(item);
     }
-    return Response.ok(Json.createObjectBuilder()
-        .add("page", result.page())
-        .add("size", result.size())
-        .add("total", result.total())
-        .add("pageCount", result.pageCount())
-        .add("items", items)
-        .build().toString()).build();
+    return Response.ok(
+            Json.createObjectBuilder()
+                .add("page", result.page())
+                .add("size", result.size())
+                .add("total", result.total())
+                .add("pageCount", result.pageCount())
+                .add("items", items)
+                .build()
+                .toString())
+        .build();
   }
 
   @GET
@@ -189,18 +214,23 @@ public class TransactionsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.VIEWER_NAME)
   public Response get(@PathParam("kind") String kind, @PathParam("sourceId") String sourceId) {
-    SourceTransaction t = queries.find(kind(kind), sourceId)
-        .orElseThrow(() -> new BusinessException.NotFound(
-            "No " + kind + " transaction with source id " + sourceId + "."));
+    SourceTransaction t =
+        queries
+            .find(kind(kind), sourceId)
+            .orElseThrow(
+                () ->
+                    new BusinessException.NotFound(
+                        "No " + kind + " transaction with source id " + sourceId + "."));
     return Response.ok(detailJson(t).build().toString()).build();
   }
 
   static JsonObjectBuilder detailJson(SourceTransaction t) {
     TransactionContent c = t.content();
-    JsonObjectBuilder json = Json.createObjectBuilder()
-        .add("kind", t.getKind().name())
-        .add("sourceId", t.getSourceId())
-        .add("version", t.getSourceVersion());
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("kind", t.getKind().name())
+            .add("sourceId", t.getSourceId())
+            .add("version", t.getSourceVersion());
     add(json, "number", c.number());
     add(json, "reference", c.reference());
     if (c.contact() != null) {
@@ -251,15 +281,20 @@ public class TransactionsResource {
         .add("state", t.getState().name())
         .add("receivedAt", t.getReceivedAt().toString())
         .add("updatedAt", t.getUpdatedAt().toString())
-        .add("notImportableReasons", reasonsJson(Importability.reasons(
-            Importability.Facts.of(t), Importability.Context.NOT_CONNECTED)));
+        .add(
+            "notImportableReasons",
+            reasonsJson(
+                Importability.reasons(
+                    Importability.Facts.of(t), Importability.Context.NOT_CONNECTED)));
     return json;
   }
 
   private static JsonArrayBuilder reasonsJson(List<Importability.Reason> reasons) {
     JsonArrayBuilder array = Json.createArrayBuilder();
-    reasons.forEach(r -> array.add(Json.createObjectBuilder()
-        .add("code", r.code()).add("message", r.message())));
+    reasons.forEach(
+        r ->
+            array.add(
+                Json.createObjectBuilder().add("code", r.code()).add("message", r.message())));
     return array;
   }
 
@@ -290,8 +325,13 @@ public class TransactionsResource {
   }
 
   private static Kind kind(String text) {
-    return Kind.parse(text).orElseThrow(() -> new BusinessException(
-        "Unknown kind '" + text + "': use SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT or STOCK_ADJUSTMENT."));
+    return Kind.parse(text)
+        .orElseThrow(
+            () ->
+                new BusinessException(
+                    "Unknown kind '"
+                        + text
+                        + "': use SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT or STOCK_ADJUSTMENT."));
   }
 
   private static ImportState state(String text) {
@@ -314,8 +354,13 @@ public class TransactionsResource {
   }
 
   private static Sort sort(String text) {
-    return Sort.parse(text).orElseThrow(() -> new BusinessException("Unknown sort '" + text
-        + "': use date, number, contact, total, state, branch or updated, with - for descending."));
+    return Sort.parse(text)
+        .orElseThrow(
+            () ->
+                new BusinessException(
+                    "Unknown sort '"
+                        + text
+                        + "': use date, number, contact, total, state, branch or updated, with - for descending."));
   }
 
   private static Response malformed(String detail) {
@@ -323,7 +368,9 @@ public class TransactionsResource {
   }
 
   private static Response tooLarge(long limit) {
-    return Problem.response(413, "Payload Too Large",
+    return Problem.response(
+        413,
+        "Payload Too Large",
         "The body is larger than " + limit + " bytes; send fewer transactions per request.");
   }
 }

@@ -17,7 +17,9 @@ public final class Importability {
   /** A reason, with a stable code for the API and a sentence for people. */
   public record Reason(String code, String message) {}
 
-  /** The facts about a transaction the rules look at; both the entity and list rows provide them. */
+  /**
+   * The facts about a transaction the rules look at; both the entity and list rows provide them.
+   */
   public record Facts(
       Kind kind,
       ImportState state,
@@ -29,8 +31,15 @@ public final class Importability {
       String number) {
 
     public static Facts of(SourceTransaction t) {
-      return new Facts(t.getKind(), t.getState(), t.isVoided(), t.getContactCode(),
-          t.getContactName(), t.getLineCount(), t.getTotal(), t.getNumber());
+      return new Facts(
+          t.getKind(),
+          t.getState(),
+          t.isVoided(),
+          t.getContactCode(),
+          t.getContactName(),
+          t.getLineCount(),
+          t.getTotal(),
+          t.getNumber());
     }
   }
 
@@ -46,13 +55,17 @@ public final class Importability {
     List<Reason> reasons = new ArrayList<>();
     switch (t.state()) {
       case DO_NOT_IMPORT -> reasons.add(new Reason("DO_NOT_IMPORT", "Marked Do Not Import."));
-      case APPROVED_IN_XERO -> reasons.add(new Reason("APPROVED_IN_XERO",
-          "The Xero document has been approved; LedgerBridge will not change it."));
-      case IMPORTED -> reasons.add(new Reason("ALREADY_IMPORTED",
-          "Already in Xero as a draft, and unchanged since."));
-      case CONSOLIDATED -> reasons.add(new Reason("CONSOLIDATED",
-          "Imported as part of a summary document."));
-      default -> { }
+      case APPROVED_IN_XERO ->
+          reasons.add(
+              new Reason(
+                  "APPROVED_IN_XERO",
+                  "The Xero document has been approved; LedgerBridge will not change it."));
+      case IMPORTED ->
+          reasons.add(
+              new Reason("ALREADY_IMPORTED", "Already in Xero as a draft, and unchanged since."));
+      case CONSOLIDATED ->
+          reasons.add(new Reason("CONSOLIDATED", "Imported as part of a summary document."));
+      default -> {}
     }
     if (!context.xeroConnected()) {
       reasons.add(new Reason("XERO_NOT_CONNECTED", "Xero is not connected."));
@@ -65,9 +78,13 @@ public final class Importability {
       if (t.contactCode() == null) {
         reasons.add(new Reason("NO_CONTACT", "Has no contact."));
       } else if (!context.contactLinked().test(t.contactCode())) {
-        reasons.add(new Reason("CONTACT_NOT_LINKED", "Contact " + t.contactCode()
-            + (t.contactName() == null ? "" : " (" + t.contactName() + ")")
-            + " is not linked to a Xero contact."));
+        reasons.add(
+            new Reason(
+                "CONTACT_NOT_LINKED",
+                "Contact "
+                    + t.contactCode()
+                    + (t.contactName() == null ? "" : " (" + t.contactName() + ")")
+                    + " is not linked to a Xero contact."));
       }
     }
     if (t.lineCount() == 0) {
@@ -79,21 +96,25 @@ public final class Importability {
     if (t.number() == null) {
       switch (kind) {
         case PURCHASE -> reasons.add(new Reason("NO_NUMBER", "Has no supplier invoice number."));
-        case SUPPLIER_CREDIT -> reasons.add(new Reason("NO_NUMBER", "Has no supplier credit note number."));
+        case SUPPLIER_CREDIT ->
+            reasons.add(new Reason("NO_NUMBER", "Has no supplier credit note number."));
         case CUSTOMER_CREDIT -> reasons.add(new Reason("NO_NUMBER", "Has no credit note number."));
-        default -> { }
+        default -> {}
       }
     }
     if (kind == Kind.STOCK_ADJUSTMENT) {
-      reasons.add(new Reason("NOT_PERPETUAL",
-          "Stock adjustments are journalled only under the perpetual inventory method, which is not set up yet."));
+      reasons.add(
+          new Reason(
+              "NOT_PERPETUAL",
+              "Stock adjustments are journalled only under the perpetual inventory method, which is not set up yet."));
     }
     return reasons;
   }
 
   /** States in which a transaction is waiting for someone to import it. */
   public static boolean isWaiting(ImportState state) {
-    return state == ImportState.NOT_IMPORTED || state == ImportState.CHANGED
+    return state == ImportState.NOT_IMPORTED
+        || state == ImportState.CHANGED
         || state == ImportState.FAILED;
   }
 }

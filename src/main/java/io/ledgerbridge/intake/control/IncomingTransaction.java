@@ -5,9 +5,9 @@ import io.ledgerbridge.intake.entity.TransactionContent;
 import java.util.List;
 
 /**
- * One transaction as read from a request (JSON or CSV), before it is stored. {@code kind},
- * {@code sourceId} and {@code version} may be null when they could not be read; then
- * {@code errors} says why. Only an item without errors is stored.
+ * One transaction as read from a request (JSON or CSV), before it is stored. {@code kind}, {@code
+ * sourceId} and {@code version} may be null when they could not be read; then {@code errors} says
+ * why. Only an item without errors is stored.
  */
 public record IncomingTransaction(
     int index,

@@ -18,32 +18,70 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the CSV export format (README, "CSV upload"): one row per line, the transaction's own fields
- * repeated on each of its rows. Rows are grouped by kind and source id; each group becomes one
- * {@link IncomingTransaction}, and every error points back to the row and column it came from.
+ * Reads the CSV export format (README, "CSV upload"): one row per line, the transaction's own
+ * fields repeated on each of its rows. Rows are grouped by kind and source id; each group becomes
+ * one {@link IncomingTransaction}, and every error points back to the row and column it came from.
  */
 public final class TransactionCsvReader {
 
   /** The columns, in the documented order. Names are matched case-insensitively. */
-  public static final List<String> COLUMNS = List.of(
-      "kind", "sourceId", "version", "number", "reference",
-      "contactCode", "contactName", "contactEmail", "contactPhone", "contactTaxNumber",
-      "addressLine1", "addressLine2", "city", "region", "postalCode", "country",
-      "date", "dueDate", "dispatchDate", "currency", "currencyRate", "branch", "channel",
-      "paymentMethod", "pricesIncludeTax", "total", "voided",
-      "sku", "description", "quantity", "unitPrice", "discountPercent", "taxCode", "accountCode",
-      "unitCost");
+  public static final List<String> COLUMNS =
+      List.of(
+          "kind",
+          "sourceId",
+          "version",
+          "number",
+          "reference",
+          "contactCode",
+          "contactName",
+          "contactEmail",
+          "contactPhone",
+          "contactTaxNumber",
+          "addressLine1",
+          "addressLine2",
+          "city",
+          "region",
+          "postalCode",
+          "country",
+          "date",
+          "dueDate",
+          "dispatchDate",
+          "currency",
+          "currencyRate",
+          "branch",
+          "channel",
+          "paymentMethod",
+          "pricesIncludeTax",
+          "total",
+          "voided",
+          "sku",
+          "description",
+          "quantity",
+          "unitPrice",
+          "discountPercent",
+          "taxCode",
+          "accountCode",
+          "unitCost");
 
   private static final List<String> LINE_COLUMNS =
-      List.of("sku", "description", "quantity", "unitPrice", "discountPercent", "taxCode",
-          "accountCode", "unitCost");
+      List.of(
+          "sku",
+          "description",
+          "quantity",
+          "unitPrice",
+          "discountPercent",
+          "taxCode",
+          "accountCode",
+          "unitCost");
   private static final List<String> REQUIRED = List.of("kind", "sourceId", "version", "date");
 
   /** An error in the file, by row (1 = the header) and column. */
   public record RowError(long row, String kind, String sourceId, String column, String message) {}
 
   /** The transactions read, and the errors of the file and of each transaction's rows. */
-  public record Result(List<IncomingTransaction> transactions, Map<Integer, List<Long>> rowsByIndex,
+  public record Result(
+      List<IncomingTransaction> transactions,
+      Map<Integer, List<Long>> rowsByIndex,
       List<RowError> fileErrors) {
 
     /** Row errors for every rejected transaction, mapping field paths back to rows and columns. */
@@ -69,8 +107,14 @@ public final class TransactionCsvReader {
   private TransactionCsvReader() {}
 
   public static Result read(Reader input, int maxLines, int maxTransactions) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder()
-        .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
     List<RowError> fileErrors = new ArrayList<>();
     Map<String, List<CSVRecord>> groups = new LinkedHashMap<>();
     try (CSVParser parser = CSVParser.parse(input, format)) {
@@ -80,8 +124,13 @@ public final class TransactionCsvReader {
       }
       for (String required : REQUIRED) {
         if (!headers.containsKey(required.toLowerCase(Locale.ROOT))) {
-          fileErrors.add(new RowError(1, null, null, required,
-              "the header has no '" + required + "' column; see the README for the columns"));
+          fileErrors.add(
+              new RowError(
+                  1,
+                  null,
+                  null,
+                  required,
+                  "the header has no '" + required + "' column; see the README for the columns"));
         }
       }
       if (!fileErrors.isEmpty()) {
@@ -90,13 +139,24 @@ public final class TransactionCsvReader {
       for (CSVRecord record : parser) {
         String kind = value(record, headers, "kind");
         String sourceId = value(record, headers, "sourceId");
-        String key = (kind == null ? "" : kind.toUpperCase(Locale.ROOT)) + "\u0000"
-            + Objects.requireNonNullElse(sourceId, "#row" + record.getRecordNumber());
+        String key =
+            (kind == null ? "" : kind.toUpperCase(Locale.ROOT))
+                + "\u0000"
+                + Objects.requireNonNullElse(sourceId, "#row" + record.getRecordNumber());
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(record);
       }
       if (groups.size() > maxTransactions) {
-        fileErrors.add(new RowError(1, null, null, null, "the file has " + groups.size()
-            + " transactions; upload at most " + maxTransactions + " at a time"));
+        fileErrors.add(
+            new RowError(
+                1,
+                null,
+                null,
+                null,
+                "the file has "
+                    + groups.size()
+                    + " transactions; upload at most "
+                    + maxTransactions
+                    + " at a time"));
         return new Result(List.of(), Map.of(), fileErrors);
       }
       List<IncomingTransaction> transactions = new ArrayList<>();
@@ -108,8 +168,14 @@ public final class TransactionCsvReader {
       }
       return new Result(transactions, rowsByIndex, fileErrors);
     } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      fileErrors.add(new RowError(1, null, null, null,
-          "the file is not valid CSV: " + Objects.requireNonNullElse(e.getMessage(), "unreadable")));
+      fileErrors.add(
+          new RowError(
+              1,
+              null,
+              null,
+              null,
+              "the file is not valid CSV: "
+                  + Objects.requireNonNullElse(e.getMessage(), "unreadable")));
       return new Result(List.of(), Map.of(), fileErrors);
     }
   }
@@ -123,8 +189,14 @@ public final class TransactionCsvReader {
         String a = value(first, headers, column);
         String b = value(row, headers, column);
         if (b != null && !b.equals(a)) {
-          errors.add(new FieldError(column, "differs between the rows of this transaction (row "
-              + (row.getRecordNumber() + 1) + " has '" + Values.shorten(b) + "')"));
+          errors.add(
+              new FieldError(
+                  column,
+                  "differs between the rows of this transaction (row "
+                      + (row.getRecordNumber() + 1)
+                      + " has '"
+                      + Values.shorten(b)
+                      + "')"));
         }
       }
     }
@@ -133,20 +205,32 @@ public final class TransactionCsvReader {
     Long version = Values.integer(value(first, headers, "version"), "version", errors);
     String code = Values.text(value(first, headers, "contactCode"));
     String name = Values.text(value(first, headers, "contactName"));
-    Contact contact = code == null && name == null ? null : new Contact(code, name,
-        Values.text(value(first, headers, "contactEmail")),
-        Values.text(value(first, headers, "contactPhone")),
-        Values.text(value(first, headers, "contactTaxNumber")),
-        new Address(Values.text(value(first, headers, "addressLine1")),
-            Values.text(value(first, headers, "addressLine2")),
-            Values.text(value(first, headers, "city")),
-            Values.text(value(first, headers, "region")),
-            Values.text(value(first, headers, "postalCode")),
-            Values.text(value(first, headers, "country"))));
+    Contact contact =
+        code == null && name == null
+            ? null
+            : new Contact(
+                code,
+                name,
+                Values.text(value(first, headers, "contactEmail")),
+                Values.text(value(first, headers, "contactPhone")),
+                Values.text(value(first, headers, "contactTaxNumber")),
+                new Address(
+                    Values.text(value(first, headers, "addressLine1")),
+                    Values.text(value(first, headers, "addressLine2")),
+                    Values.text(value(first, headers, "city")),
+                    Values.text(value(first, headers, "region")),
+                    Values.text(value(first, headers, "postalCode")),
+                    Values.text(value(first, headers, "country"))));
     List<Line> lines = new ArrayList<>();
     if (rows.size() > maxLines) {
-      errors.add(new FieldError("lines", "has " + rows.size() + " lines; at most " + maxLines
-          + " are allowed per transaction"));
+      errors.add(
+          new FieldError(
+              "lines",
+              "has "
+                  + rows.size()
+                  + " lines; at most "
+                  + maxLines
+                  + " are allowed per transaction"));
     } else {
       for (int i = 0; i < rows.size(); i++) {
         CSVRecord row = rows.get(i);
@@ -154,35 +238,45 @@ public final class TransactionCsvReader {
           continue;
         }
         String path = "lines[" + lines.size() + "]";
-        lines.add(new Line(
-            Values.text(value(row, headers, "sku")),
-            Values.text(value(row, headers, "description")),
-            Values.decimal(value(row, headers, "quantity"), path + ".quantity", errors),
-            Values.decimal(value(row, headers, "unitPrice"), path + ".unitPrice", errors),
-            Values.decimal(value(row, headers, "discountPercent"), path + ".discountPercent", errors),
-            Values.text(value(row, headers, "taxCode")),
-            Values.text(value(row, headers, "accountCode")),
-            Values.decimal(value(row, headers, "unitCost"), path + ".unitCost", errors)));
+        lines.add(
+            new Line(
+                Values.text(value(row, headers, "sku")),
+                Values.text(value(row, headers, "description")),
+                Values.decimal(value(row, headers, "quantity"), path + ".quantity", errors),
+                Values.decimal(value(row, headers, "unitPrice"), path + ".unitPrice", errors),
+                Values.decimal(
+                    value(row, headers, "discountPercent"), path + ".discountPercent", errors),
+                Values.text(value(row, headers, "taxCode")),
+                Values.text(value(row, headers, "accountCode")),
+                Values.decimal(value(row, headers, "unitCost"), path + ".unitCost", errors)));
       }
     }
-    TransactionContent content = new TransactionContent(
-        Values.text(value(first, headers, "number")),
-        Values.text(value(first, headers, "reference")),
-        contact,
-        Values.date(value(first, headers, "date"), "date", errors),
-        Values.date(value(first, headers, "dueDate"), "dueDate", errors),
-        Values.date(value(first, headers, "dispatchDate"), "dispatchDate", errors),
-        Values.text(value(first, headers, "currency")),
-        Values.decimal(value(first, headers, "currencyRate"), "currencyRate", errors),
-        Values.text(value(first, headers, "branch")),
-        Values.text(value(first, headers, "channel")),
-        Values.text(value(first, headers, "paymentMethod")),
-        Boolean.TRUE.equals(Values.bool(value(first, headers, "pricesIncludeTax"), "pricesIncludeTax", errors)),
-        lines,
-        Values.decimal(value(first, headers, "total"), "total", errors),
-        Boolean.TRUE.equals(Values.bool(value(first, headers, "voided"), "voided", errors)));
-    return new IncomingTransaction(index, kind, kindText,
-        Values.text(value(first, headers, "sourceId")), version, content, errors);
+    TransactionContent content =
+        new TransactionContent(
+            Values.text(value(first, headers, "number")),
+            Values.text(value(first, headers, "reference")),
+            contact,
+            Values.date(value(first, headers, "date"), "date", errors),
+            Values.date(value(first, headers, "dueDate"), "dueDate", errors),
+            Values.date(value(first, headers, "dispatchDate"), "dispatchDate", errors),
+            Values.text(value(first, headers, "currency")),
+            Values.decimal(value(first, headers, "currencyRate"), "currencyRate", errors),
+            Values.text(value(first, headers, "branch")),
+            Values.text(value(first, headers, "channel")),
+            Values.text(value(first, headers, "paymentMethod")),
+            Boolean.TRUE.equals(
+                Values.bool(value(first, headers, "pricesIncludeTax"), "pricesIncludeTax", errors)),
+            lines,
+            Values.decimal(value(first, headers, "total"), "total", errors),
+            Boolean.TRUE.equals(Values.bool(value(first, headers, "voided"), "voided", errors)));
+    return new IncomingTransaction(
+        index,
+        kind,
+        kindText,
+        Values.text(value(first, headers, "sourceId")),
+        version,
+        content,
+        errors);
   }
 
   private static String value(CSVRecord record, Map<String, String> headers, String column) {

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads one element of {@code {"transactions":[…]}} into an {@link IncomingTransaction}. Wrong types
- * (a word where a number belongs, an object where text belongs) become field errors; numbers are
- * read as exact decimals, never through binary floating point. Unknown fields are ignored so the
- * inventory system can send more than we use.
+ * Reads one element of {@code {"transactions":[…]}} into an {@link IncomingTransaction}. Wrong
+ * types (a word where a number belongs, an object where text belongs) become field errors; numbers
+ * are read as exact decimals, never through binary floating point. Unknown fields are ignored so
+ * the inventory system can send more than we use.
  */
 public final class TransactionJsonReader {
 
@@ -97,8 +97,14 @@ public final class TransactionJsonReader {
     }
     JsonArray array = value.asJsonArray();
     if (array.size() > maxLines) {
-      errors.add(new FieldError("lines", "has " + array.size() + " lines; at most " + maxLines
-          + " are allowed per transaction"));
+      errors.add(
+          new FieldError(
+              "lines",
+              "has "
+                  + array.size()
+                  + " lines; at most "
+                  + maxLines
+                  + " are allowed per transaction"));
       return List.of();
     }
     List<Line> lines = new ArrayList<>(array.size());
@@ -107,18 +113,21 @@ public final class TransactionJsonReader {
       JsonValue element = array.get(i);
       if (element.getValueType() != JsonValue.ValueType.OBJECT) {
         errors.add(new FieldError(path, "must be an object"));
+        // A placeholder keeps the following lines' numbers right in later error messages.
+        lines.add(new Line(null, null, null, null, null, null, null, null));
         continue;
       }
       JsonObject line = element.asJsonObject();
-      lines.add(new Line(
-          text(line, "sku", path + ".sku"),
-          text(line, "description", path + ".description"),
-          decimal(line, "quantity", path + ".quantity"),
-          decimal(line, "unitPrice", path + ".unitPrice"),
-          decimal(line, "discountPercent", path + ".discountPercent"),
-          text(line, "taxCode", path + ".taxCode"),
-          text(line, "accountCode", path + ".accountCode"),
-          decimal(line, "unitCost", path + ".unitCost")));
+      lines.add(
+          new Line(
+              text(line, "sku", path + ".sku"),
+              text(line, "description", path + ".description"),
+              decimal(line, "quantity", path + ".quantity"),
+              decimal(line, "unitPrice", path + ".unitPrice"),
+              decimal(line, "discountPercent", path + ".discountPercent"),
+              text(line, "taxCode", path + ".taxCode"),
+              text(line, "accountCode", path + ".accountCode"),
+              decimal(line, "unitCost", path + ".unitCost")));
     }
     return lines;
   }
@@ -134,9 +143,15 @@ public final class TransactionJsonReader {
       return null;
     }
     if (!SCALARS.contains(value.getValueType())) {
-      errors.add(new FieldError(path, "must be " + (value.getValueType() == JsonValue.ValueType.TRUE
-          || value.getValueType() == JsonValue.ValueType.FALSE ? "text or a number, not true/false"
-          : "text or a number, not " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT))));
+      errors.add(
+          new FieldError(
+              path,
+              "must be "
+                  + (value.getValueType() == JsonValue.ValueType.TRUE
+                          || value.getValueType() == JsonValue.ValueType.FALSE
+                      ? "text or a number, not true/false"
+                      : "text or a number, not "
+                          + value.getValueType().name().toLowerCase(java.util.Locale.ROOT))));
       return null;
     }
     return value instanceof JsonString string

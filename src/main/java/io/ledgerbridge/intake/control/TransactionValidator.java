@@ -31,6 +31,7 @@ public final class TransactionValidator {
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   private final List<FieldError> errors = new ArrayList<>();
+
   /** Errors the reader already found (wrong types); a field is not reported twice. */
   private final List<FieldError> known;
 
@@ -47,10 +48,13 @@ public final class TransactionValidator {
 
   private void check(IncomingTransaction in) {
     if (in.kind() == null) {
-      error("kind", in.kindText() == null
-          ? "is required: one of SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT, STOCK_ADJUSTMENT"
-          : "must be one of SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT, STOCK_ADJUSTMENT, not '"
-              + Values.shorten(in.kindText()) + "'");
+      error(
+          "kind",
+          in.kindText() == null
+              ? "is required: one of SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT, STOCK_ADJUSTMENT"
+              : "must be one of SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT, STOCK_ADJUSTMENT, not '"
+                  + Values.shorten(in.kindText())
+                  + "'");
     }
     text("sourceId", in.sourceId(), 100, true);
     if (in.version() == null) {
@@ -116,6 +120,9 @@ public final class TransactionValidator {
   }
 
   private void line(Kind kind, String path, Line line) {
+    if (hasError(path)) {
+      return; // not a line at all (e.g. not an object); nothing more to say about it
+    }
     text(path + ".sku", line.sku(), 100, false);
     longText(path + ".description", line.description(), 4000);
     text(path + ".taxCode", line.taxCode(), 50, false);
@@ -135,7 +142,8 @@ public final class TransactionValidator {
       range(path + ".unitPrice", line.unitPrice(), MAX_PRICE, 4);
     }
     if (line.discountPercent() != null) {
-      if (line.discountPercent().signum() < 0 || line.discountPercent().compareTo(BigDecimal.valueOf(100)) > 0) {
+      if (line.discountPercent().signum() < 0
+          || line.discountPercent().compareTo(BigDecimal.valueOf(100)) > 0) {
         error(path + ".discountPercent", "must be between 0 and 100");
       } else {
         range(path + ".discountPercent", line.discountPercent(), BigDecimal.valueOf(100), 4);
@@ -147,10 +155,14 @@ public final class TransactionValidator {
         error(path + ".unitCost", "must not be negative");
       }
     }
-    if (!hasErrorUnder(path) && line.quantity() != null
+    if (!hasErrorUnder(path)
+        && line.quantity() != null
         && line.amount().abs().compareTo(MAX_LINE_AMOUNT) > 0) {
-      error(path, "quantity × unit price is " + line.amount().toPlainString()
-          + ", more than Xero's maximum line amount of 9,999,999,999.99");
+      error(
+          path,
+          "quantity × unit price is "
+              + line.amount().toPlainString()
+              + ", more than Xero's maximum line amount of 9,999,999,999.99");
     }
   }
 

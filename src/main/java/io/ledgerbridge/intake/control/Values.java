@@ -41,8 +41,9 @@ final class Values {
       }
       return value;
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "must be a decimal number such as 12.50, not '"
-          + shorten(text) + "'"));
+      errors.add(
+          new FieldError(
+              field, "must be a decimal number such as 12.50, not '" + shorten(text) + "'"));
       return null;
     }
   }
@@ -56,8 +57,11 @@ final class Values {
     if (value == null) {
       return null;
     }
+    if (value.stripTrailingZeros().scale() > 0) {
+      return fail(field, errors);
+    }
     try {
-      return value.stripTrailingZeros().scale() > 0 ? fail(field, errors) : value.longValueExact();
+      return Long.valueOf(value.longValueExact());
     } catch (ArithmeticException e) {
       return fail(field, errors);
     }
@@ -76,8 +80,9 @@ final class Values {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "must be a date in the form YYYY-MM-DD, not '"
-          + shorten(text) + "'"));
+      errors.add(
+          new FieldError(
+              field, "must be a date in the form YYYY-MM-DD, not '" + shorten(text) + "'"));
       return null;
     }
   }

@@ -7,7 +7,11 @@ public record Address(
   public static final Address EMPTY = new Address(null, null, null, null, null, null);
 
   public boolean isEmpty() {
-    return line1 == null && line2 == null && city == null && region == null && postalCode == null
+    return line1 == null
+        && line2 == null
+        && city == null
+        && region == null
+        && postalCode == null
         && country == null;
   }
 }

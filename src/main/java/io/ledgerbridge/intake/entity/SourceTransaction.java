@@ -37,7 +37,9 @@ public class SourceTransaction {
   }
 
   @Id
-  @SequenceGenerator(name = "source_transaction_seq", sequenceName = "source_transaction_seq",
+  @SequenceGenerator(
+      name = "source_transaction_seq",
+      sequenceName = "source_transaction_seq",
       allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "source_transaction_seq")
   private Long id;
@@ -161,8 +163,8 @@ public class SourceTransaction {
   }
 
   /**
-   * Applies a version sent by the inventory system. Versions at or below the stored one are ignored,
-   * which makes the sender's retries safe.
+   * Applies a version sent by the inventory system. Versions at or below the stored one are
+   * ignored, which makes the sender's retries safe.
    */
   public Outcome receiveVersion(long version, TransactionContent content, Instant now) {
     if (version <= sourceVersion) {
@@ -189,7 +191,8 @@ public class SourceTransaction {
     this.number = content.number();
     this.reference = content.reference();
     Contact contact = content.contact();
-    Address address = contact == null || contact.address() == null ? Address.EMPTY : contact.address();
+    Address address =
+        contact == null || contact.address() == null ? Address.EMPTY : contact.address();
     this.contactCode = contact == null ? null : contact.code();
     this.contactName = contact == null ? null : contact.name();
     this.contactEmail = contact == null ? null : contact.email();
@@ -234,16 +237,34 @@ public class SourceTransaction {
 
   public TransactionContent content() {
     Address address =
-        new Address(addressLine1, addressLine2, addressCity, addressRegion, addressPostalCode,
+        new Address(
+            addressLine1,
+            addressLine2,
+            addressCity,
+            addressRegion,
+            addressPostalCode,
             addressCountry);
     Contact contact =
         contactCode == null && contactName == null
             ? null
-            : new Contact(contactCode, contactName, contactEmail, contactPhone, contactTaxNumber,
-                address);
-    return new TransactionContent(number, reference, contact, date, dueDate, dispatchDate, currency,
-        currencyRate, branch, channel, paymentMethod, pricesIncludeTax,
-        lines.stream().map(TransactionLine::toLine).toList(), total, voided);
+            : new Contact(
+                contactCode, contactName, contactEmail, contactPhone, contactTaxNumber, address);
+    return new TransactionContent(
+        number,
+        reference,
+        contact,
+        date,
+        dueDate,
+        dispatchDate,
+        currency,
+        currencyRate,
+        branch,
+        channel,
+        paymentMethod,
+        pricesIncludeTax,
+        lines.stream().map(TransactionLine::toLine).toList(),
+        total,
+        voided);
   }
 
   public Long getId() {

@@ -18,7 +18,9 @@ import java.math.BigDecimal;
 public class TransactionLine {
 
   @Id
-  @SequenceGenerator(name = "transaction_line_seq", sequenceName = "transaction_line_seq",
+  @SequenceGenerator(
+      name = "transaction_line_seq",
+      sequenceName = "transaction_line_seq",
       allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "transaction_line_seq")
   private Long id;
@@ -69,8 +71,8 @@ public class TransactionLine {
   }
 
   public Line toLine() {
-    return new Line(sku, description, quantity, unitPrice, discountPercent, taxCode, accountCode,
-        unitCost);
+    return new Line(
+        sku, description, quantity, unitPrice, discountPercent, taxCode, accountCode, unitCost);
   }
 
   public int getLineNo() {

@@ -15,7 +15,10 @@ import java.time.Instant;
 public class AuditEntry {
 
   @Id
-  @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "audit_entry_seq",
+      sequenceName = "audit_entry_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
   private Long id;
 
@@ -36,7 +39,8 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  public AuditEntry(Instant occurredAt, String actor, String action, String subject, String details) {
+  public AuditEntry(
+      Instant occurredAt, String actor, String action, String subject, String details) {
     this.occurredAt = occurredAt;
     this.actor = actor;
     this.action = action;

@@ -1,2 +1,4 @@
-/** The audit log: an append-only record of who changed what, written in the changing transaction. */
+/**
+ * The audit log: an append-only record of who changed what, written in the changing transaction.
+ */
 package io.ledgerbridge.platform.audit;

@@ -36,14 +36,19 @@ public class LedgerBridgeConfig {
   }
 
   private static Optional<String> text(String name) {
-    return config().getOptionalValue(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    return config()
+        .getOptionalValue(name, String.class)
+        .map(String::trim)
+        .filter(s -> !s.isEmpty());
   }
 
   private static int integer(String name, int defaultValue) {
     return config().getOptionalValue(name, Integer.class).orElse(defaultValue);
   }
 
-  /** Demo mode: demo users, the demo dataset and (later) the built-in Xero sandbox. Off unless set. */
+  /**
+   * Demo mode: demo users, the demo dataset and (later) the built-in Xero sandbox. Off unless set.
+   */
   public boolean demoMode() {
     return config().getOptionalValue(DEMO, Boolean.class).orElse(false);
   }

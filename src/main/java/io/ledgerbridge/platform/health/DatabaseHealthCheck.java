@@ -22,10 +22,15 @@ public class DatabaseHealthCheck implements HealthCheck {
     String name = LedgerBridgeConfig.activeDataSource();
     try {
       return HealthCheckResponse.named("ledgerbridge-database")
-          .up().withData("datasource", name).withData("database", probe.probe()).build();
+          .up()
+          .withData("datasource", name)
+          .withData("database", probe.probe())
+          .build();
     } catch (Exception e) {
       return HealthCheckResponse.named("ledgerbridge-database")
-          .down().withData("datasource", name).withData("error", e.getClass().getSimpleName())
+          .down()
+          .withData("datasource", name)
+          .withData("error", e.getClass().getSimpleName())
           .build();
     }
   }

@@ -12,8 +12,8 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * Opens a connection to the active datasource. An EJB, so that the health endpoint's thread gets the
- * application's naming context for the lookup.
+ * Opens a connection to the active datasource. An EJB, so that the health endpoint's thread gets
+ * the application's naming context for the lookup.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -50,8 +50,10 @@ public class ConfiguredDataSource implements DataSource {
       return pg;
     }
     throw new IllegalStateException(
-        LedgerBridgeConfig.DB_URL + " must be a jdbc:h2: or jdbc:postgresql: URL; for another "
-            + "database define a server JDBC resource and set " + LedgerBridgeConfig.DB_JNDI);
+        LedgerBridgeConfig.DB_URL
+            + " must be a jdbc:h2: or jdbc:postgresql: URL; for another "
+            + "database define a server JDBC resource and set "
+            + LedgerBridgeConfig.DB_JNDI);
   }
 
   static String embeddedUrl() {
@@ -62,7 +64,9 @@ public class ConfiguredDataSource implements DataSource {
       throw new IllegalStateException("Cannot create the data directory " + dir, e);
     }
     // DB_CLOSE_ON_EXIT=FALSE: the server's pool, not H2's shutdown hook, decides when to close.
-    return "jdbc:h2:file:" + dir.resolve("ledgerbridge") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    return "jdbc:h2:file:"
+        + dir.resolve("ledgerbridge")
+        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
   }
 
   @Override

@@ -16,8 +16,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the schema up to date with the versioned migrations in {@code db/migration} before anything
- * else touches the database. The same SQL runs on H2 and PostgreSQL; EclipseLink never generates DDL.
+ * Brings the schema up to date with the versioned migrations in {@code db/migration} before
+ * anything else touches the database. The same SQL runs on H2 and PostgreSQL; EclipseLink never
+ * generates DDL.
  */
 @DataSourceDefinition(
     name = LedgerBridgeConfig.EMBEDDED_DATASOURCE,

@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Stores {@link Instant}s as SQL timestamps. JPA 3.1 (EclipseLink 4) does not map Instant itself and
- * would otherwise serialise it as bytes.
+ * Stores {@link Instant}s as SQL timestamps. JPA 3.1 (EclipseLink 4) does not map Instant itself
+ * and would otherwise serialise it as bytes.
  */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {

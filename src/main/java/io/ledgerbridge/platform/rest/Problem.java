@@ -20,7 +20,10 @@ public final class Problem {
 
   public static JsonObjectBuilder body(int status, String title, String detail) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder().add("type", "about:blank").add("title", title).add("status", status);
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", title)
+            .add("status", status);
     if (detail != null) {
       body.add("detail", detail);
     }

@@ -35,7 +35,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error in the REST API, incident " + incident, cause);
-    return Problem.response(500, "Internal Server Error",
+    return Problem.response(
+        500,
+        "Internal Server Error",
         "Something went wrong on our side. Quote incident " + incident + " to your administrator.");
   }
 

@@ -11,9 +11,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 
 /**
- * Enforces {@code @RolesAllowed} on REST resources that are CDI beans (the container enforces it only
- * on EJBs). A method without either annotation inherits its class's; a resource with neither is
- * refused, so forgetting an annotation fails closed.
+ * Enforces {@code @RolesAllowed} on REST resources that are CDI beans (the container enforces it
+ * only on EJBs). A method without either annotation inherits its class's; a resource with neither
+ * is refused, so forgetting an annotation fails closed.
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {

@@ -34,25 +34,30 @@ public class AccountBootstrap {
       directory.createDemoUser("accountant", Role.ACCOUNTANT, "accountant");
       directory.createDemoUser("viewer", Role.VIEWER, "viewer");
       directory.createDemoToken("Demo inventory system", DEMO_TOKEN);
-      LOG.warning("Demo mode is on: demo users and the demo integration token are active. "
-          + "Never use demo mode with real data.");
+      LOG.warning(
+          "Demo mode is on: demo users and the demo integration token are active. "
+              + "Never use demo mode with real data.");
       return;
     }
     int disabled = directory.disableDemoCredentials(DEMO_USERS, DEMO_TOKEN);
     if (disabled > 0) {
-      LOG.log(Level.WARNING, "Demo mode is off: disabled {0} demo account(s) or token(s)", disabled);
+      LOG.log(
+          Level.WARNING, "Demo mode is off: disabled {0} demo account(s) or token(s)", disabled);
     }
     if (directory.countUsers() == 0) {
       var username = config.initialAdminUsername();
       var password = config.initialAdminPassword();
       if (username.isPresent() && password.isPresent()) {
-        directory.createUser(username.get(), "Administrator", Role.ADMIN,
-            password.get().toCharArray(), "system");
+        directory.createUser(
+            username.get(), "Administrator", Role.ADMIN, password.get().toCharArray(), "system");
         LOG.log(Level.INFO, "Created the first admin, {0}, from configuration", username.get());
       } else {
-        LOG.warning("No users exist and no first admin is configured: set "
-            + LedgerBridgeConfig.ADMIN_USERNAME + " and " + LedgerBridgeConfig.ADMIN_PASSWORD
-            + " (or LEDGERBRIDGE_ADMIN_USERNAME / LEDGERBRIDGE_ADMIN_PASSWORD) and restart.");
+        LOG.warning(
+            "No users exist and no first admin is configured: set "
+                + LedgerBridgeConfig.ADMIN_USERNAME
+                + " and "
+                + LedgerBridgeConfig.ADMIN_PASSWORD
+                + " (or LEDGERBRIDGE_ADMIN_USERNAME / LEDGERBRIDGE_ADMIN_PASSWORD) and restart.");
       }
     }
   }

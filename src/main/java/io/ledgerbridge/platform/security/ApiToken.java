@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * An API token for the inventory system (role {@code integration}). Only its SHA-256 is stored;
- * the token itself is shown once, when created.
+ * An API token for the inventory system (role {@code integration}). Only its SHA-256 is stored; the
+ * token itself is shown once, when created.
  */
 @Entity
 @Table(name = "api_token")

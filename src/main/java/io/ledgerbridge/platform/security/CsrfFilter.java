@@ -24,7 +24,8 @@ public class CsrfFilter extends HttpFilter {
   static final String VIEW_STATE = "jakarta.faces.ViewState";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (SAFE.contains(request.getMethod()) || path.startsWith("/api/")) {
@@ -32,7 +33,8 @@ public class CsrfFilter extends HttpFilter {
       return;
     }
     if (isCrossSite(request) || request.getParameter(VIEW_STATE) == null) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN,
+      response.sendError(
+          HttpServletResponse.SC_FORBIDDEN,
           "This form was not sent from a LedgerBridge page. Reload the page and try again.");
       return;
     }

@@ -41,7 +41,7 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
     }
     Credential credential = context.getAuthParameters().getCredential();
     if (credential != null) {
-      return formLogin(request, response, context, credential);
+      return formLogin(request, context, credential);
     }
     HttpSession session = request.getSession(false);
     Object username = session == null ? null : session.getAttribute(SESSION_USER);
@@ -53,18 +53,19 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
       session.invalidate();
     }
     if (context.isProtected()) {
-      String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-      return context.redirect(request.getContextPath() + LOGIN_PAGE + "?continue="
-          + URLEncoder.encode(target, StandardCharsets.UTF_8));
+      String target =
+          path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+      return context.redirect(
+          request.getContextPath()
+              + LOGIN_PAGE
+              + "?continue="
+              + URLEncoder.encode(target, StandardCharsets.UTF_8));
     }
     return context.doNothing();
   }
 
   private AuthenticationStatus formLogin(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      HttpMessageContext context,
-      Credential credential) {
+      HttpServletRequest request, HttpMessageContext context, Credential credential) {
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return AuthenticationStatus.SEND_FAILURE;
@@ -72,25 +73,9 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
     // A new session id on login defeats session fixation.
     request.getSession(true);
     request.changeSessionId();
-    HttpSession session = request.getSession();
-    session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
-    reissueSessionCookie(request, response, session);
+    request.getSession().setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
     directory.recordLogin(result.getCallerPrincipal().getName());
     return context.notifyContainerAboutLogin(result);
-  }
-
-  /**
-   * Sends the signed-in session's cookie again with SameSite=Lax, so browsers do not send it with
-   * cross-site requests. web.xml asks for the attribute too, but not every server applies it (Payara
-   * 6 does not); a second Set-Cookie for the same cookie overrides the first.
-   */
-  private static void reissueSessionCookie(
-      HttpServletRequest request, HttpServletResponse response, HttpSession session) {
-    var config = request.getServletContext().getSessionCookieConfig();
-    String name = config.getName() == null ? "JSESSIONID" : config.getName();
-    String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-    response.addHeader("Set-Cookie", name + "=" + session.getId() + "; Path=" + path
-        + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
   }
 
   private AuthenticationStatus api(
@@ -113,19 +98,22 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
       return challenge(response, context, "Basic realm=\"LedgerBridge\", charset=\"UTF-8\"");
     }
     if (context.isProtected()) {
-      return challenge(response, context, "Bearer realm=\"LedgerBridge\", Basic realm=\"LedgerBridge\"");
+      return challenge(
+          response, context, "Bearer realm=\"LedgerBridge\", Basic realm=\"LedgerBridge\"");
     }
     return context.doNothing();
   }
 
   private static Optional<UsernamePasswordCredential> basic(String encoded) {
     try {
-      String decoded = new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       return colon <= 0
           ? Optional.empty()
-          : Optional.of(new UsernamePasswordCredential(
-              decoded.substring(0, colon), decoded.substring(colon + 1)));
+          : Optional.of(
+              new UsernamePasswordCredential(
+                  decoded.substring(0, colon), decoded.substring(colon + 1)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -137,9 +125,12 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
     response.setContentType("application/problem+json");
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     try {
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-          + "\"detail\":\"Send an API token (Authorization: Bearer ...) or a username and password "
-          + "(HTTP Basic).\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                  + "\"detail\":\"Send an API token (Authorization: Bearer ...) or a username and password "
+                  + "(HTTP Basic).\"}");
     } catch (IOException e) {
       // The client has gone; the status is already set.
     }

@@ -35,7 +35,13 @@ public final class PasswordHasher {
     RANDOM.nextBytes(salt);
     byte[] key = derive(password, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
+    return PREFIX
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(key);
   }
 
   /** Whether the password matches the stored hash; compares in constant time. */
@@ -56,14 +62,18 @@ public final class PasswordHasher {
 
   public boolean needsRehash(String stored) {
     String[] parts = stored.split("\\$");
-    return parts.length != 4 || !PREFIX.equals(parts[0]) || !String.valueOf(iterations).equals(parts[1]);
+    return parts.length != 4
+        || !PREFIX.equals(parts[0])
+        || !String.valueOf(iterations).equals(parts[1]);
   }
 
   private static byte[] derive(char[] password, byte[] salt, int iterations) {
     try {
       PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, KEY_BITS);
       try {
-        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+            .generateSecret(spec)
+            .getEncoded();
       } finally {
         spec.clearPassword();
       }

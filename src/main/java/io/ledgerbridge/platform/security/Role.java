@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * The roles of product.md §2. Staff roles are cumulative — an admin may do all an accountant may,
- * an accountant all a viewer may — so a user's groups include every role below theirs.
- * {@code integration} stands apart: the inventory system may only use the intake API.
+ * an accountant all a viewer may — so a user's groups include every role below theirs. {@code
+ * integration} stands apart: the inventory system may only use the intake API.
  */
 public enum Role {
   VIEWER("viewer"),

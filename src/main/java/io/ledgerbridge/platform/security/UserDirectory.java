@@ -37,6 +37,7 @@ public class UserDirectory {
   @Inject private VerifiedCredentials verified;
 
   private PasswordHasher hasher;
+
   /** Hashed once so that an unknown username costs as much time as a wrong password. */
   private static volatile String dummyHash;
 
@@ -53,8 +54,10 @@ public class UserDirectory {
     String storedHash = user.map(AppUser::getPasswordHash).orElse(dummyHash);
     boolean matches =
         user.isPresent()
-                && verified.verifiedHash(user.get().getUsername(), password)
-                    .filter(storedHash::equals).isPresent()
+                && verified
+                    .verifiedHash(user.get().getUsername(), password)
+                    .filter(storedHash::equals)
+                    .isPresent()
             || hasher.verify(password, storedHash);
     if (user.isEmpty() || !matches || !user.get().isEnabled()) {
       return Optional.empty();
@@ -67,7 +70,9 @@ public class UserDirectory {
     return Optional.of(new Caller(found.getUsername(), found.getRole().groups()));
   }
 
-  /** The caller behind a session, re-read on each request so disabling a user takes effect at once. */
+  /**
+   * The caller behind a session, re-read on each request so disabling a user takes effect at once.
+   */
   public Optional<Caller> activeUser(String username) {
     return findByUsername(username)
         .filter(AppUser::isEnabled)
@@ -100,8 +105,8 @@ public class UserDirectory {
   }
 
   public List<ApiToken> tokens() {
-    return em.createQuery("SELECT t FROM ApiToken t ORDER BY t.createdAt DESC, t.id DESC",
-            ApiToken.class)
+    return em.createQuery(
+            "SELECT t FROM ApiToken t ORDER BY t.createdAt DESC, t.id DESC", ApiToken.class)
         .getResultList();
   }
 
@@ -116,8 +121,8 @@ public class UserDirectory {
       throw new BusinessException.Conflict("A user named " + name + " already exists.");
     }
     checkPassword(password);
-    AppUser user = new AppUser(name, blankToNull(displayName), role, hasher.hash(password),
-        Instant.now());
+    AppUser user =
+        new AppUser(name, blankToNull(displayName), role, hasher.hash(password), Instant.now());
     em.persist(user);
     audit.record(actor, "USER_CREATED", name, "role " + role.roleName());
     return user;
@@ -126,8 +131,8 @@ public class UserDirectory {
   /** Creates a user without the password policy; only for demo mode's well-known accounts. */
   public void createDemoUser(String username, Role role, String password) {
     if (findByUsername(username).isEmpty()) {
-      em.persist(new AppUser(username, null, role, hasher.hash(password.toCharArray()),
-          Instant.now()));
+      em.persist(
+          new AppUser(username, null, role, hasher.hash(password.toCharArray()), Instant.now()));
       audit.record("system", "USER_CREATED", username, "demo user, role " + role.roleName());
     }
   }
@@ -165,8 +170,8 @@ public class UserDirectory {
       throw new BusinessException.Conflict("The last enabled admin must stay an admin.");
     }
     user.changeRole(role);
-    audit.record(actor, "USER_ROLE_CHANGED", user.getUsername(),
-        old.roleName() + " → " + role.roleName());
+    audit.record(
+        actor, "USER_ROLE_CHANGED", user.getUsername(), old.roleName() + " → " + role.roleName());
   }
 
   public NewToken createToken(String name, String actor) {
@@ -211,7 +216,8 @@ public class UserDirectory {
     int disabled = 0;
     for (String name : demoUsernames) {
       Optional<AppUser> user = findByUsername(name);
-      if (user.isPresent() && user.get().isEnabled()
+      if (user.isPresent()
+          && user.get().isEnabled()
           && hasher.verify(name.toCharArray(), user.get().getPasswordHash())) {
         user.get().disable();
         audit.record("system", "USER_DISABLED", name, "demo credentials outside demo mode");
@@ -219,7 +225,8 @@ public class UserDirectory {
       }
     }
     for (ApiToken token :
-        em.createQuery("SELECT t FROM ApiToken t WHERE t.tokenHash = :hash AND t.enabled = TRUE",
+        em.createQuery(
+                "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash AND t.enabled = TRUE",
                 ApiToken.class)
             .setParameter("hash", PasswordHasher.tokenHash(demoToken))
             .getResultList()) {
@@ -249,7 +256,8 @@ public class UserDirectory {
     if (username == null || username.isBlank()) {
       return Optional.empty();
     }
-    return em.createQuery("SELECT u FROM AppUser u WHERE u.username = :name", AppUser.class)
+    return em
+        .createQuery("SELECT u FROM AppUser u WHERE u.username = :name", AppUser.class)
         .setParameter("name", username.trim().toLowerCase(Locale.ROOT))
         .getResultList()
         .stream()

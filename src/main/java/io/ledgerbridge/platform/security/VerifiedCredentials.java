@@ -15,9 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Remembers, for a few minutes, which username/password pairs were verified, so that scripts using
- * HTTP Basic on the REST API do not pay a deliberately slow PBKDF2 hash on every call. Pairs are kept
- * only as an HMAC under a key that never leaves this JVM, together with the password hash they were
- * verified against: a password reset or a disabled account takes effect at once.
+ * HTTP Basic on the REST API do not pay a deliberately slow PBKDF2 hash on every call. Pairs are
+ * kept only as an HMAC under a key that never leaves this JVM, together with the password hash they
+ * were verified against: a password reset or a disabled account takes effect at once.
  */
 @ApplicationScoped
 public class VerifiedCredentials {

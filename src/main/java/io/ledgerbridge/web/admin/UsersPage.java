@@ -37,6 +37,7 @@ public class UsersPage implements Serializable {
   private Role roleValue;
 
   private String tokenName;
+
   /** The token just created; shown once on this view and never again. */
   private String createdToken;
 
@@ -47,8 +48,10 @@ public class UsersPage implements Serializable {
   }
 
   public void createUser() {
-    run(() -> directory.createUser(newUsername, newDisplayName, newRole,
-        chars(newPassword), actor()), "User " + newUsername + " created.");
+    run(
+        () ->
+            directory.createUser(newUsername, newDisplayName, newRole, chars(newPassword), actor()),
+        "User " + newUsername + " created.");
     newPassword = null;
     if (!FacesContext.getCurrentInstance().isValidationFailed()) {
       newUsername = null;
@@ -57,11 +60,15 @@ public class UsersPage implements Serializable {
   }
 
   public void setEnabled(Long userId, boolean enabled) {
-    run(() -> directory.setEnabled(userId, enabled, actor()), enabled ? "User enabled." : "User disabled.");
+    run(
+        () -> directory.setEnabled(userId, enabled, actor()),
+        enabled ? "User enabled." : "User disabled.");
   }
 
   public void resetPassword() {
-    run(() -> directory.resetPassword(resetUserId, chars(resetPassword), actor()), "Password reset.");
+    run(
+        () -> directory.resetPassword(resetUserId, chars(resetPassword), actor()),
+        "Password reset.");
     resetPassword = null;
   }
 
@@ -71,7 +78,8 @@ public class UsersPage implements Serializable {
 
   public void createToken() {
     createdToken = null;
-    run(() -> createdToken = directory.createToken(tokenName, actor()).token(),
+    run(
+        () -> createdToken = directory.createToken(tokenName, actor()).token(),
         "Token created. Copy it now: it is shown only once.");
     tokenName = null;
   }
@@ -90,7 +98,8 @@ public class UsersPage implements Serializable {
       faces.validationFailed();
     } catch (jakarta.ejb.EJBException e) {
       if (e.getCause() instanceof BusinessException business) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, business.getMessage(), null));
+        faces.addMessage(
+            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, business.getMessage(), null));
         faces.validationFailed();
       } else {
         throw e;

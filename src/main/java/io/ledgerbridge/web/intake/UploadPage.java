@@ -48,18 +48,26 @@ public class UploadPage implements Serializable {
     errors = List.of();
     counts = null;
     if (file == null || file.getSize() == 0) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a CSV file first.", null));
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a CSV file first.", null));
       return;
     }
     if (file.getSize() > MAX_BYTES) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-          "The file is larger than 20 MB; split it into smaller files.", null));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              "The file is larger than 20 MB; split it into smaller files.",
+              null));
       return;
     }
     fileName = file.getSubmittedFileName();
     TransactionCsvReader.Result result;
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     try (Reader reader = new BufferedReader(new InputStreamReader(file.getInputStream(), utf8))) {
       reader.mark(1);
       if (reader.read() != '\uFEFF') {
@@ -67,8 +75,12 @@ public class UploadPage implements Serializable {
       }
       result = TransactionCsvReader.read(reader, config.intakeMaxLines(), 10_000);
     } catch (IOException e) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-          "The file could not be read as UTF-8 text. Save it as \"CSV UTF-8\" and try again.", null));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              "The file could not be read as UTF-8 text. Save it as \"CSV UTF-8\" and try again.",
+              null));
       return;
     }
     List<IncomingTransaction> validated =
@@ -76,17 +88,22 @@ public class UploadPage implements Serializable {
     errors = result.rowErrors(validated);
     counts = new EnumMap<>(ItemResult.Outcome.class);
     if (result.fileErrors().isEmpty()) {
-      for (ItemResult r : intake.receive(validated, "csv:" + faces.getExternalContext().getRemoteUser())) {
+      for (ItemResult r :
+          intake.receive(validated, "csv:" + faces.getExternalContext().getRemoteUser())) {
         counts.merge(r.outcome(), 1, Integer::sum);
       }
     }
-    faces.addMessage(null, new FacesMessage(
-        errors.isEmpty() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
-        summary(), null));
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            errors.isEmpty() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+            summary(),
+            null));
   }
 
   private String summary() {
-    return String.format("%s: %d created, %d updated, %d unchanged, %d rejected.",
+    return String.format(
+        "%s: %d created, %d updated, %d unchanged, %d rejected.",
         fileName == null ? "File" : fileName,
         counts.getOrDefault(ItemResult.Outcome.CREATED, 0),
         counts.getOrDefault(ItemResult.Outcome.UPDATED, 0),

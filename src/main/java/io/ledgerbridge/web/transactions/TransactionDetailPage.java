@@ -30,15 +30,17 @@ public class TransactionDetailPage {
 
   public void load() throws IOException {
     Kind kind = Kind.parse(kindParam).orElse(null);
-    transaction = kind == null || sourceId == null ? null : queries.find(kind, sourceId).orElse(null);
+    transaction =
+        kind == null || sourceId == null ? null : queries.find(kind, sourceId).orElse(null);
     if (transaction == null) {
       faces.getExternalContext().responseSendError(404, "No such transaction");
       faces.responseComplete();
       return;
     }
     content = transaction.content();
-    reasons = Importability.reasons(Importability.Facts.of(transaction),
-        Importability.Context.NOT_CONNECTED);
+    reasons =
+        Importability.reasons(
+            Importability.Facts.of(transaction), Importability.Context.NOT_CONNECTED);
   }
 
   /** The sum of the line amounts (quantity × price less discount), before any tax. */

@@ -122,8 +122,10 @@ public class TransactionListPage {
   }
 
   public String sortMark(String field) {
-    return Sort.Field.parse(field).filter(f -> f == sort.field())
-        .map(f -> sort.ascending() ? " ▲" : " ▼").orElse("");
+    return Sort.Field.parse(field)
+        .filter(f -> f == sort.field())
+        .map(f -> sort.ascending() ? " ▲" : " ▼")
+        .orElse("");
   }
 
   private Map<String, String> filterParams() {
@@ -146,10 +148,13 @@ public class TransactionListPage {
 
   private String url(Map<String, String> params) {
     StringBuilder url =
-        new StringBuilder(faces.getExternalContext().getRequestContextPath()).append("/transactions/list.xhtml");
+        new StringBuilder(faces.getExternalContext().getRequestContextPath())
+            .append("/transactions/list.xhtml");
     char separator = '?';
     for (Map.Entry<String, String> e : params.entrySet()) {
-      url.append(separator).append(e.getKey()).append('=')
+      url.append(separator)
+          .append(e.getKey())
+          .append('=')
           .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
       separator = '&';
     }

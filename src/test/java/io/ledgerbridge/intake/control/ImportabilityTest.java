@@ -20,7 +20,8 @@ class ImportabilityTest {
   private static final Context READY = new Context(true, code -> code.equals("C-1"));
 
   private static Facts sale(ImportState state) {
-    return new Facts(Kind.SALE, state, false, "C-1", "Acme Ltd", 2, new BigDecimal("21.50"), "INV-1");
+    return new Facts(
+        Kind.SALE, state, false, "C-1", "Acme Ltd", 2, new BigDecimal("21.50"), "INV-1");
   }
 
   private static List<String> codes(Facts facts, Context context) {
@@ -36,18 +37,23 @@ class ImportabilityTest {
 
   @Test
   void untilXeroIsConnectedNothingIsImportableAndContactsAreNotLinked() {
-    List<Reason> reasons = Importability.reasons(sale(ImportState.NOT_IMPORTED), Context.NOT_CONNECTED);
+    List<Reason> reasons =
+        Importability.reasons(sale(ImportState.NOT_IMPORTED), Context.NOT_CONNECTED);
 
-    assertEquals(List.of("XERO_NOT_CONNECTED", "CONTACT_NOT_LINKED"),
+    assertEquals(
+        List.of("XERO_NOT_CONNECTED", "CONTACT_NOT_LINKED"),
         reasons.stream().map(Reason::code).toList());
-    assertEquals("Contact C-1 (Acme Ltd) is not linked to a Xero contact.", reasons.get(1).message());
+    assertEquals(
+        "Contact C-1 (Acme Ltd) is not linked to a Xero contact.", reasons.get(1).message());
   }
 
   @Test
   void anUnlinkedContactWithoutANameIsNamedByCode() {
-    Facts facts = new Facts(Kind.SALE, ImportState.NOT_IMPORTED, false, "C-9", null, 1, BigDecimal.TEN, "I");
+    Facts facts =
+        new Facts(Kind.SALE, ImportState.NOT_IMPORTED, false, "C-9", null, 1, BigDecimal.TEN, "I");
 
-    assertEquals(List.of(new Reason("CONTACT_NOT_LINKED", "Contact C-9 is not linked to a Xero contact.")),
+    assertEquals(
+        List.of(new Reason("CONTACT_NOT_LINKED", "Contact C-9 is not linked to a Xero contact.")),
         Importability.reasons(facts, READY));
   }
 
@@ -61,36 +67,63 @@ class ImportabilityTest {
 
   @Test
   void everyProblemOfATransactionIsListedNotJustTheFirst() {
-    Facts facts = new Facts(Kind.PURCHASE, ImportState.NOT_IMPORTED, true, null, null, 0, BigDecimal.ZERO, null);
+    Facts facts =
+        new Facts(
+            Kind.PURCHASE, ImportState.NOT_IMPORTED, true, null, null, 0, BigDecimal.ZERO, null);
 
     List<Reason> reasons = Importability.reasons(facts, READY);
-    assertEquals(List.of("VOIDED", "NO_CONTACT", "NO_LINES", "ZERO_TOTAL", "NO_NUMBER"),
+    assertEquals(
+        List.of("VOIDED", "NO_CONTACT", "NO_LINES", "ZERO_TOTAL", "NO_NUMBER"),
         reasons.stream().map(Reason::code).toList());
     assertEquals("Has no supplier invoice number.", reasons.get(4).message());
   }
 
   @Test
   void aMissingTotalCountsAsZero() {
-    Facts facts = new Facts(Kind.SALE, ImportState.NOT_IMPORTED, false, "C-1", "Acme", 1, null, "I");
+    Facts facts =
+        new Facts(Kind.SALE, ImportState.NOT_IMPORTED, false, "C-1", "Acme", 1, null, "I");
 
     assertEquals(List.of("ZERO_TOTAL"), codes(facts, READY));
   }
 
   @Test
   void onlyBillsAndCreditNotesNeedADocumentNumber() {
-    Facts saleWithoutNumber = new Facts(Kind.SALE, ImportState.NOT_IMPORTED, false, "C-1", "A", 1, BigDecimal.ONE, null);
+    Facts saleWithoutNumber =
+        new Facts(Kind.SALE, ImportState.NOT_IMPORTED, false, "C-1", "A", 1, BigDecimal.ONE, null);
     assertEquals(List.of(), codes(saleWithoutNumber, READY));
-    assertEquals(List.of(new Reason("NO_NUMBER", "Has no supplier credit note number.")),
-        Importability.reasons(new Facts(Kind.SUPPLIER_CREDIT, ImportState.NOT_IMPORTED, false, "C-1",
-            "A", 1, BigDecimal.ONE, null), READY));
-    assertEquals(List.of(new Reason("NO_NUMBER", "Has no credit note number.")),
-        Importability.reasons(new Facts(Kind.CUSTOMER_CREDIT, ImportState.NOT_IMPORTED, false, "C-1",
-            "A", 1, BigDecimal.ONE, null), READY));
+    assertEquals(
+        List.of(new Reason("NO_NUMBER", "Has no supplier credit note number.")),
+        Importability.reasons(
+            new Facts(
+                Kind.SUPPLIER_CREDIT,
+                ImportState.NOT_IMPORTED,
+                false,
+                "C-1",
+                "A",
+                1,
+                BigDecimal.ONE,
+                null),
+            READY));
+    assertEquals(
+        List.of(new Reason("NO_NUMBER", "Has no credit note number.")),
+        Importability.reasons(
+            new Facts(
+                Kind.CUSTOMER_CREDIT,
+                ImportState.NOT_IMPORTED,
+                false,
+                "C-1",
+                "A",
+                1,
+                BigDecimal.ONE,
+                null),
+            READY));
   }
 
   @Test
   void stockAdjustmentsNeedNoContactOrTotalButWaitForPerpetualInventory() {
-    Facts facts = new Facts(Kind.STOCK_ADJUSTMENT, ImportState.NOT_IMPORTED, false, null, null, 1, null, null);
+    Facts facts =
+        new Facts(
+            Kind.STOCK_ADJUSTMENT, ImportState.NOT_IMPORTED, false, null, null, 1, null, null);
 
     assertEquals(List.of("NOT_PERPETUAL"), codes(facts, READY));
   }
@@ -103,7 +136,8 @@ class ImportabilityTest {
         waiting.add(state);
       }
     }
-    assertEquals(EnumSet.of(ImportState.NOT_IMPORTED, ImportState.CHANGED, ImportState.FAILED), waiting);
+    assertEquals(
+        EnumSet.of(ImportState.NOT_IMPORTED, ImportState.CHANGED, ImportState.FAILED), waiting);
     assertFalse(Importability.isWaiting(ImportState.APPROVED_IN_XERO));
     assertTrue(Importability.isWaiting(ImportState.FAILED));
   }

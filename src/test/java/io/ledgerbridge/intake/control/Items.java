@@ -32,7 +32,12 @@ final class Items {
 
   /** field → message; a field reported twice would show both messages joined by " | ". */
   static Map<String, String> errors(IncomingTransaction item) {
-    return item.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message,
-        (a, b) -> a + " | " + b, LinkedHashMap::new));
+    return item.errors().stream()
+        .collect(
+            Collectors.toMap(
+                FieldError::field,
+                FieldError::message,
+                (a, b) -> a + " | " + b,
+                LinkedHashMap::new));
   }
 }

@@ -19,10 +19,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The intake rules: what an item needs to be stored at all, and the limits that keep Xero happy. */
+/**
+ * The intake rules: what an item needs to be stored at all, and the limits that keep Xero happy.
+ */
 class TransactionValidatorTest {
 
-  private static final String KINDS = "SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT, STOCK_ADJUSTMENT";
+  private static final String KINDS =
+      "SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT, STOCK_ADJUSTMENT";
 
   @Test
   void aCompleteSaleAndAStockAdjustmentAreValid() {
@@ -32,7 +35,8 @@ class TransactionValidatorTest {
 
   @Test
   void anEmptyItemNamesEveryRequiredField() {
-    assertEquals(Map.of(
+    assertEquals(
+        Map.of(
             "kind", "is required: one of " + KINDS,
             "sourceId", "is required",
             "version", "is required: a whole number that grows with every change at the source",
@@ -43,9 +47,11 @@ class TransactionValidatorTest {
 
   @Test
   void aSaleNeedsAContactLinePricesAndATotal() {
-    JsonObject sale = withLine(without(without(sale("S", 1), "contact"), "total"), "unitPrice", null);
+    JsonObject sale =
+        withLine(without(without(sale("S", 1), "contact"), "total"), "unitPrice", null);
 
-    assertEquals(Map.of(
+    assertEquals(
+        Map.of(
             "contact", "is required for a SALE",
             "lines[0].unitPrice", "is required",
             "total", "is required: the total the inventory system computed"),
@@ -54,10 +60,11 @@ class TransactionValidatorTest {
 
   @Test
   void aContactNeedsItsCodeAndName() {
-    JsonObject sale = with(sale("S", 1), "contact", Json.createObjectBuilder().add("email", "a@b.co").build());
+    JsonObject sale =
+        with(sale("S", 1), "contact", Json.createObjectBuilder().add("email", "a@b.co").build());
 
-    assertEquals(Map.of("contact.code", "is required", "contact.name", "is required"),
-        errors(check(sale)));
+    assertEquals(
+        Map.of("contact.code", "is required", "contact.name", "is required"), errors(check(sale)));
   }
 
   @Test
@@ -67,20 +74,24 @@ class TransactionValidatorTest {
 
   @Test
   void everyLineNeedsAQuantity() {
-    assertEquals(Map.of("lines[0].quantity", "is required"),
+    assertEquals(
+        Map.of("lines[0].quantity", "is required"),
         errors(check(withLine(sale("S", 1), "quantity", null))));
   }
 
   @Test
   void anUnknownKindIsQuotedInTheError() {
-    assertEquals(Map.of("kind", "must be one of " + KINDS + ", not 'banana'"),
+    assertEquals(
+        Map.of("kind", "must be one of " + KINDS + ", not 'banana'"),
         errors(check(with(sale("S", 1), "kind", "banana"))));
   }
 
   @Test
   void versionMustBePositive() {
-    assertEquals(Map.of("version", "must be 1 or more"), errors(check(with(sale("S", 1), "version", 0L))));
-    assertEquals(Map.of("version", "must be 1 or more"), errors(check(with(sale("S", 1), "version", -3L))));
+    assertEquals(
+        Map.of("version", "must be 1 or more"), errors(check(with(sale("S", 1), "version", 0L))));
+    assertEquals(
+        Map.of("version", "must be 1 or more"), errors(check(with(sale("S", 1), "version", -3L))));
   }
 
   @Test
@@ -94,16 +105,20 @@ class TransactionValidatorTest {
   @Test
   void hugeQuantitiesPositiveOrNegativeAreTooLarge() {
     for (String quantity : List.of("1000000000", "-1000000000", "99999999999999999999")) {
-      assertEquals(Map.of("lines[0].quantity", "is too large: at most 999999999.9999"),
-          errors(check(withLine(sale("S", 1), "quantity", new BigDecimal(quantity)))), quantity);
+      assertEquals(
+          Map.of("lines[0].quantity", "is too large: at most 999999999.9999"),
+          errors(check(withLine(sale("S", 1), "quantity", new BigDecimal(quantity)))),
+          quantity);
     }
   }
 
   @Test
   void quantitiesAndPricesHaveAtMostFourDecimalPlacesNotCountingTrailingZeros() {
-    assertEquals(Map.of("lines[0].quantity", "may have at most 4 decimal places"),
+    assertEquals(
+        Map.of("lines[0].quantity", "may have at most 4 decimal places"),
         errors(check(withLine(sale("S", 1), "quantity", new BigDecimal("1.23456")))));
-    assertEquals(Map.of("lines[0].unitPrice", "may have at most 4 decimal places"),
+    assertEquals(
+        Map.of("lines[0].unitPrice", "may have at most 4 decimal places"),
         errors(check(withLine(sale("S", 1), "unitPrice", new BigDecimal("0.00001")))));
     assertTrue(check(withLine(sale("S", 1), "quantity", new BigDecimal("1.234500000"))).isValid());
   }
@@ -111,28 +126,42 @@ class TransactionValidatorTest {
   @Test
   void aTotalHasAtMostFourDecimalPlacesAndAnUpperLimit() {
     assertTrue(check(with(sale("S", 1), "total", new BigDecimal("12345678.9012"))).isValid());
-    assertEquals(Map.of("total", "may have at most 4 decimal places"),
+    assertEquals(
+        Map.of("total", "may have at most 4 decimal places"),
         errors(check(with(sale("S", 1), "total", new BigDecimal("12345678.90123")))));
-    assertEquals(Map.of("total", "is too large: at most 99999999999.99"),
+    assertEquals(
+        Map.of("total", "is too large: at most 99999999999.99"),
         errors(check(with(sale("S", 1), "total", new BigDecimal("100000000000")))));
   }
 
   @Test
   void aLineAmountAboveXerosMaximumIsRefusedOnTheLine() {
-    JsonObject sale = withLine(withLine(sale("S", 1), "quantity", new BigDecimal("999999999")),
-        "unitPrice", new BigDecimal("11"));
+    JsonObject sale =
+        withLine(
+            withLine(sale("S", 1), "quantity", new BigDecimal("999999999")),
+            "unitPrice",
+            new BigDecimal("11"));
 
-    assertEquals(Map.of("lines[0]", "quantity × unit price is 10999999989.00, more than Xero's"
-            + " maximum line amount of 9,999,999,999.99"),
+    assertEquals(
+        Map.of(
+            "lines[0]",
+            "quantity × unit price is 10999999989.00, more than Xero's"
+                + " maximum line amount of 9,999,999,999.99"),
         errors(check(sale)));
   }
 
   @Test
   void theLineAmountCapAppliesToTheRoundedAmountAndIncludesItsMaximum() {
-    JsonObject atMaximum = withLine(withLine(sale("S", 1), "quantity", BigDecimal.ONE),
-        "unitPrice", new BigDecimal("9999999999.9949"));
-    JsonObject roundsAbove = withLine(withLine(sale("S", 1), "quantity", BigDecimal.ONE),
-        "unitPrice", new BigDecimal("9999999999.995"));
+    JsonObject atMaximum =
+        withLine(
+            withLine(sale("S", 1), "quantity", BigDecimal.ONE),
+            "unitPrice",
+            new BigDecimal("9999999999.9949"));
+    JsonObject roundsAbove =
+        withLine(
+            withLine(sale("S", 1), "quantity", BigDecimal.ONE),
+            "unitPrice",
+            new BigDecimal("9999999999.995"));
 
     assertTrue(check(atMaximum).isValid());
     assertEquals(List.of("lines[0]"), List.copyOf(errors(check(roundsAbove)).keySet()));
@@ -140,55 +169,69 @@ class TransactionValidatorTest {
 
   @Test
   void aNegativeLineAmountIsCappedLikeAPositiveOne() {
-    JsonObject sale = withLine(withLine(sale("S", 1), "quantity", new BigDecimal("-999999999")),
-        "unitPrice", new BigDecimal("11"));
+    JsonObject sale =
+        withLine(
+            withLine(sale("S", 1), "quantity", new BigDecimal("-999999999")),
+            "unitPrice",
+            new BigDecimal("11"));
 
     assertEquals(List.of("lines[0]"), List.copyOf(errors(check(sale)).keySet()));
   }
 
   @Test
   void discountsAreAPercentageAndCostsAreNotNegative() {
-    assertEquals(Map.of("lines[0].discountPercent", "must be between 0 and 100"),
+    assertEquals(
+        Map.of("lines[0].discountPercent", "must be between 0 and 100"),
         errors(check(withLine(sale("S", 1), "discountPercent", new BigDecimal("100.5")))));
-    assertEquals(Map.of("lines[0].discountPercent", "must be between 0 and 100"),
+    assertEquals(
+        Map.of("lines[0].discountPercent", "must be between 0 and 100"),
         errors(check(withLine(sale("S", 1), "discountPercent", new BigDecimal("-1")))));
     assertTrue(check(withLine(sale("S", 1), "discountPercent", new BigDecimal("12.5"))).isValid());
-    assertEquals(Map.of("lines[0].unitCost", "must not be negative"),
+    assertEquals(
+        Map.of("lines[0].unitCost", "must not be negative"),
         errors(check(withLine(sale("S", 1), "unitCost", new BigDecimal("-0.01")))));
   }
 
   @Test
   void currencyIsAnIso4217CodeInCapitals() {
     assertTrue(check(with(sale("S", 1), "currency", "EUR")).isValid());
-    assertEquals(Map.of("currency", "must be a three-letter ISO 4217 code in capitals, such as NZD"),
+    assertEquals(
+        Map.of("currency", "must be a three-letter ISO 4217 code in capitals, such as NZD"),
         errors(check(with(sale("S", 1), "currency", "nzd"))));
-    assertEquals(Map.of("currency", "must be a three-letter ISO 4217 code in capitals, such as NZD"),
+    assertEquals(
+        Map.of("currency", "must be a three-letter ISO 4217 code in capitals, such as NZD"),
         errors(check(with(sale("S", 1), "currency", "NZDD"))));
-    assertEquals(Map.of("currency", "'ABC' is not an ISO 4217 currency code"),
+    assertEquals(
+        Map.of("currency", "'ABC' is not an ISO 4217 currency code"),
         errors(check(with(sale("S", 1), "currency", "ABC"))));
   }
 
   @Test
   void aCurrencyRateIsPositiveWithAtMostTenDecimals() {
     assertTrue(check(with(sale("S", 1), "currencyRate", new BigDecimal("0.6123456789"))).isValid());
-    assertEquals(Map.of("currencyRate", "must be greater than 0"),
+    assertEquals(
+        Map.of("currencyRate", "must be greater than 0"),
         errors(check(with(sale("S", 1), "currencyRate", BigDecimal.ZERO))));
-    assertEquals(Map.of("currencyRate", "may have at most 10 decimal places"),
+    assertEquals(
+        Map.of("currencyRate", "may have at most 10 decimal places"),
         errors(check(with(sale("S", 1), "currencyRate", new BigDecimal("0.61234567891")))));
   }
 
   @Test
   void datesOutsideTheSupportedRangeAreRefused() {
-    assertEquals(Map.of("date", "must be between 1900-01-01 and 2199-12-31"),
+    assertEquals(
+        Map.of("date", "must be between 1900-01-01 and 2199-12-31"),
         errors(check(with(sale("S", 1), "date", "1899-12-31"))));
-    assertEquals(Map.of("dueDate", "must be between 1900-01-01 and 2199-12-31"),
+    assertEquals(
+        Map.of("dueDate", "must be between 1900-01-01 and 2199-12-31"),
         errors(check(with(sale("S", 1), "dueDate", "2200-01-01"))));
     assertTrue(check(with(sale("S", 1), "date", "1900-01-01")).isValid());
   }
 
   @Test
   void anEmailMustLookLikeOne() {
-    assertEquals(Map.of("contact.email", "must be an e-mail address such as accounts@example.com"),
+    assertEquals(
+        Map.of("contact.email", "must be an e-mail address such as accounts@example.com"),
         errors(check(withContact(sale("S", 1), "email", "accounts at acme"))));
     assertTrue(check(withContact(sale("S", 1), "email", "accounts@acme.co.nz")).isValid());
   }
@@ -196,10 +239,15 @@ class TransactionValidatorTest {
   @Test
   void tenThousandCharacterStringsAreRefusedWithTheirLengthAndLimit() {
     String huge = "x".repeat(10_000);
-    JsonObject sale = withLine(withContact(with(with(sale("S", 1), "sourceId", huge), "reference", huge),
-        "name", huge), "description", huge);
+    JsonObject sale =
+        withLine(
+            withContact(
+                with(with(sale("S", 1), "sourceId", huge), "reference", huge), "name", huge),
+            "description",
+            huge);
 
-    assertEquals(Map.of(
+    assertEquals(
+        Map.of(
             "sourceId", "is 10000 characters long; at most 100 are allowed",
             "reference", "is 10000 characters long; at most 255 are allowed",
             "contact.name", "is 10000 characters long; at most 255 are allowed",
@@ -209,18 +257,23 @@ class TransactionValidatorTest {
 
   @Test
   void limitsAreInclusive() {
-    JsonObject sale = withLine(with(with(sale("S", 1), "sourceId", "s".repeat(100)), "reference", "r".repeat(255)),
-        "description", "d".repeat(4000));
+    JsonObject sale =
+        withLine(
+            with(with(sale("S", 1), "sourceId", "s".repeat(100)), "reference", "r".repeat(255)),
+            "description",
+            "d".repeat(4000));
 
     assertEquals(List.of(), check(sale).errors());
-    assertEquals(Map.of("sourceId", "is 101 characters long; at most 100 are allowed"),
+    assertEquals(
+        Map.of("sourceId", "is 101 characters long; at most 100 are allowed"),
         errors(check(with(sale("S", 1), "sourceId", "s".repeat(101)))));
   }
 
   @Test
   void unicodeNamesAreAcceptedAsSent() {
     String name = "Caf\u00e9 Zo\u00eb \u2014 \u6771\u4eac \uD83D\uDE00";
-    IncomingTransaction item = check(withLine(withContact(sale("S", 1), "name", name), "description", name));
+    IncomingTransaction item =
+        check(withLine(withContact(sale("S", 1), "name", name), "description", name));
 
     assertEquals(List.of(), item.errors());
     assertEquals(name, item.content().contact().name());
@@ -230,28 +283,36 @@ class TransactionValidatorTest {
   @Test
   void loneSurrogatesAreBrokenUnicode() {
     for (String broken : List.of("Acme \uD800", "\uDC00Acme", "Ac\uD83Dme")) {
-      assertEquals(Map.of("contact.name", "contains control characters or broken Unicode"),
-          errors(check(withContact(sale("S", 1), "name", broken))), broken);
+      assertEquals(
+          Map.of("contact.name", "contains control characters or broken Unicode"),
+          errors(check(withContact(sale("S", 1), "name", broken))),
+          broken);
     }
   }
 
   @Test
   void controlCharactersAreRefusedInShortText() {
-    for (String text : List.of("Acme\u0000", "Acme\u0007Ltd", "Acme\nLtd", "Acme\u007f", "Acme\u0085")) {
-      assertEquals(Map.of("contact.name", "contains control characters or broken Unicode"),
-          errors(check(withContact(sale("S", 1), "name", text))), text);
+    for (String text :
+        List.of("Acme\u0000", "Acme\u0007Ltd", "Acme\nLtd", "Acme\u007f", "Acme\u0085")) {
+      assertEquals(
+          Map.of("contact.name", "contains control characters or broken Unicode"),
+          errors(check(withContact(sale("S", 1), "name", text))),
+          text);
     }
-    assertEquals(Map.of("sourceId", "contains control characters or broken Unicode"),
+    assertEquals(
+        Map.of("sourceId", "contains control characters or broken Unicode"),
         errors(check(with(sale("S", 1), "sourceId", "S\u00001"))));
   }
 
   @Test
   void lineBreaksAndTabsAreAllowedInDescriptionsOnly() {
-    IncomingTransaction item = check(withLine(sale("S", 1), "description", "Blue widget\r\n\tsize L"));
+    IncomingTransaction item =
+        check(withLine(sale("S", 1), "description", "Blue widget\r\n\tsize L"));
 
     assertTrue(item.isValid());
     assertEquals("Blue widget\r\n\tsize L", item.content().lines().get(0).description());
-    assertEquals(Map.of("lines[0].description", "contains control characters or broken Unicode"),
+    assertEquals(
+        Map.of("lines[0].description", "contains control characters or broken Unicode"),
         errors(check(withLine(sale("S", 1), "description", "Blue\u0000widget"))));
   }
 
@@ -269,7 +330,8 @@ class TransactionValidatorTest {
     JsonObject sale = with(with(with(sale("S", 1), "contact", "x"), "currency", 3L), "date", true);
 
     Map<String, String> errors = errors(check(sale));
-    assertEquals(Map.of(
+    assertEquals(
+        Map.of(
             "contact", "must be an object",
             "currency", "must be a three-letter ISO 4217 code in capitals, such as NZD",
             "date", "must be text or a number, not true/false"),

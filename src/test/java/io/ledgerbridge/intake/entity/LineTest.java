@@ -5,12 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** A line's amount as Xero computes it: quantity × price less discount, rounded half up to cents. */
+/**
+ * A line's amount as Xero computes it: quantity × price less discount, rounded half up to cents.
+ */
 class LineTest {
 
   private static BigDecimal amount(String quantity, String price, String discount) {
-    return new Line("SKU", null, new BigDecimal(quantity), price == null ? null : new BigDecimal(price),
-        discount == null ? null : new BigDecimal(discount), null, null, null).amount();
+    return new Line(
+            "SKU",
+            null,
+            new BigDecimal(quantity),
+            price == null ? null : new BigDecimal(price),
+            discount == null ? null : new BigDecimal(discount),
+            null,
+            null,
+            null)
+        .amount();
   }
 
   @Test

@@ -19,17 +19,32 @@ class SourceTransactionTest {
   private static final Instant T1 = Instant.parse("2024-03-15T11:00:00Z");
 
   private static TransactionContent content(String total, Line... lines) {
-    return new TransactionContent("INV-1", "PO 7", new Contact("C-1", "Acme Ltd", null, null, null, null),
-        LocalDate.of(2024, 3, 15), null, null, "NZD", null, "Main", null, null, false, List.of(lines),
-        new BigDecimal(total), false);
+    return new TransactionContent(
+        "INV-1",
+        "PO 7",
+        new Contact("C-1", "Acme Ltd", null, null, null, null),
+        LocalDate.of(2024, 3, 15),
+        null,
+        null,
+        "NZD",
+        null,
+        "Main",
+        null,
+        null,
+        false,
+        List.of(lines),
+        new BigDecimal(total),
+        false);
   }
 
   private static Line line(String sku, String quantity, String price) {
-    return new Line(sku, null, new BigDecimal(quantity), new BigDecimal(price), null, null, null, null);
+    return new Line(
+        sku, null, new BigDecimal(quantity), new BigDecimal(price), null, null, null, null);
   }
 
   private static SourceTransaction received(long version) {
-    return SourceTransaction.receive(Kind.SALE, "S-1", version, content("20.00", line("A", "2", "10")), T0);
+    return SourceTransaction.receive(
+        Kind.SALE, "S-1", version, content("20.00", line("A", "2", "10")), T0);
   }
 
   @Test
@@ -50,8 +65,8 @@ class SourceTransactionTest {
   void aHigherVersionReplacesTheContentAndLinesWhole() {
     SourceTransaction t = received(3);
 
-    SourceTransaction.Outcome outcome = t.receiveVersion(5,
-        content("35.00", line("B", "1", "15"), line("C", "4", "5")), T1);
+    SourceTransaction.Outcome outcome =
+        t.receiveVersion(5, content("35.00", line("B", "1", "15"), line("C", "4", "5")), T1);
 
     assertEquals(SourceTransaction.Outcome.UPDATED, outcome);
     assertEquals(5, t.getSourceVersion());
@@ -84,22 +99,27 @@ class SourceTransactionTest {
 
   @Test
   void stateAfterANewVersionAtTheSource() {
-    Map<ImportState, ImportState> expected = Map.of(
-        ImportState.NOT_IMPORTED, ImportState.NOT_IMPORTED,
-        ImportState.IMPORTED, ImportState.CHANGED,
-        ImportState.CHANGED, ImportState.CHANGED,
-        ImportState.CONSOLIDATED, ImportState.CHANGED,
-        ImportState.FAILED, ImportState.NOT_IMPORTED,
-        ImportState.APPROVED_IN_XERO, ImportState.APPROVED_IN_XERO,
-        ImportState.DO_NOT_IMPORT, ImportState.DO_NOT_IMPORT);
+    Map<ImportState, ImportState> expected =
+        Map.of(
+            ImportState.NOT_IMPORTED, ImportState.NOT_IMPORTED,
+            ImportState.IMPORTED, ImportState.CHANGED,
+            ImportState.CHANGED, ImportState.CHANGED,
+            ImportState.CONSOLIDATED, ImportState.CHANGED,
+            ImportState.FAILED, ImportState.NOT_IMPORTED,
+            ImportState.APPROVED_IN_XERO, ImportState.APPROVED_IN_XERO,
+            ImportState.DO_NOT_IMPORT, ImportState.DO_NOT_IMPORT);
     for (ImportState state : ImportState.values()) {
-      assertEquals(expected.get(state), SourceTransaction.stateAfterSourceChange(state), state.name());
+      assertEquals(
+          expected.get(state), SourceTransaction.stateAfterSourceChange(state), state.name());
     }
   }
 
   @ParameterizedTest
-  @EnumSource(value = ImportState.class, names = {"IMPORTED", "FAILED", "APPROVED_IN_XERO"})
-  void receiveVersionAppliesTheStateRuleOnlyWhenTheVersionIsNewer(ImportState state) throws Exception {
+  @EnumSource(
+      value = ImportState.class,
+      names = {"IMPORTED", "FAILED", "APPROVED_IN_XERO"})
+  void receiveVersionAppliesTheStateRuleOnlyWhenTheVersionIsNewer(ImportState state)
+      throws Exception {
     SourceTransaction t = received(3);
     inState(t, state);
 

@@ -18,20 +18,27 @@ import org.junit.jupiter.api.Test;
 class CsrfFilterTest {
 
   /** A request with just the parts the filter reads; anything else it asks for fails the test. */
-  private static HttpServletRequest request(String method, String path, Map<String, String> headers,
-      Map<String, String> parameters) {
-    return (HttpServletRequest) Proxy.newProxyInstance(CsrfFilterTest.class.getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
-          case "getMethod" -> method;
-          case "getContextPath" -> "/ledgerbridge";
-          case "getRequestURI" -> "/ledgerbridge" + path;
-          case "getHeader" -> headers.entrySet().stream()
-              .filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
-              .map(Map.Entry::getValue).findFirst().orElse(null);
-          case "getParameter" -> parameters.get((String) args[0]);
-          case "toString" -> method + " " + path;
-          default -> throw new UnsupportedOperationException(m.getName());
-        });
+  private static HttpServletRequest request(
+      String method, String path, Map<String, String> headers, Map<String, String> parameters) {
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            CsrfFilterTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, m, args) ->
+                switch (m.getName()) {
+                  case "getMethod" -> method;
+                  case "getContextPath" -> "/ledgerbridge";
+                  case "getRequestURI" -> "/ledgerbridge" + path;
+                  case "getHeader" ->
+                      headers.entrySet().stream()
+                          .filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
+                          .map(Map.Entry::getValue)
+                          .findFirst()
+                          .orElse(null);
+                  case "getParameter" -> parameters.get((String) args[0]);
+                  case "toString" -> method + " " + path;
+                  default -> throw new UnsupportedOperationException(m.getName());
+                });
   }
 
   private static HttpServletRequest withHeaders(String... nameValues) {
@@ -49,28 +56,49 @@ class CsrfFilterTest {
 
   @Test
   void fetchMetadataCrossSiteIsCrossSite() {
-    assertTrue(CsrfFilter.isCrossSite(withHeaders("Host", "ledger.example.com", "Sec-Fetch-Site", "cross-site")));
-    assertFalse(CsrfFilter.isCrossSite(withHeaders("Host", "ledger.example.com", "Sec-Fetch-Site", "same-origin")));
+    assertTrue(
+        CsrfFilter.isCrossSite(
+            withHeaders("Host", "ledger.example.com", "Sec-Fetch-Site", "cross-site")));
+    assertFalse(
+        CsrfFilter.isCrossSite(
+            withHeaders("Host", "ledger.example.com", "Sec-Fetch-Site", "same-origin")));
   }
 
   @Test
   void anOriginMatchingTheHostIsSameSite() {
-    assertFalse(CsrfFilter.isCrossSite(withHeaders("Host", "ledger.example.com", "Origin", "https://ledger.example.com")));
-    assertFalse(CsrfFilter.isCrossSite(withHeaders("Host", "localhost:8080", "Origin", "http://localhost:8080")));
-    assertFalse(CsrfFilter.isCrossSite(withHeaders("Host", "Ledger.Example.com", "Origin", "https://ledger.example.com")));
+    assertFalse(
+        CsrfFilter.isCrossSite(
+            withHeaders("Host", "ledger.example.com", "Origin", "https://ledger.example.com")));
+    assertFalse(
+        CsrfFilter.isCrossSite(
+            withHeaders("Host", "localhost:8080", "Origin", "http://localhost:8080")));
+    assertFalse(
+        CsrfFilter.isCrossSite(
+            withHeaders("Host", "Ledger.Example.com", "Origin", "https://ledger.example.com")));
   }
 
   @Test
   void anotherHostOrPortIsCrossSite() {
-    assertTrue(CsrfFilter.isCrossSite(withHeaders("Host", "ledger.example.com", "Origin", "https://evil.example")));
-    assertTrue(CsrfFilter.isCrossSite(withHeaders("Host", "localhost:8080", "Origin", "http://localhost:9090")));
-    assertTrue(CsrfFilter.isCrossSite(withHeaders("Host", "ledger.example.com", "Origin", "https://ledger.example.com.evil.example")));
+    assertTrue(
+        CsrfFilter.isCrossSite(
+            withHeaders("Host", "ledger.example.com", "Origin", "https://evil.example")));
+    assertTrue(
+        CsrfFilter.isCrossSite(
+            withHeaders("Host", "localhost:8080", "Origin", "http://localhost:9090")));
+    assertTrue(
+        CsrfFilter.isCrossSite(
+            withHeaders(
+                "Host",
+                "ledger.example.com",
+                "Origin",
+                "https://ledger.example.com.evil.example")));
   }
 
   @Test
   void anOpaqueMalformedOrUncheckableOriginIsCrossSite() {
     assertTrue(CsrfFilter.isCrossSite(withHeaders("Host", "ledger.example.com", "Origin", "null")));
-    assertTrue(CsrfFilter.isCrossSite(withHeaders("Host", "ledger.example.com", "Origin", "http://[bad")));
+    assertTrue(
+        CsrfFilter.isCrossSite(withHeaders("Host", "ledger.example.com", "Origin", "http://[bad")));
     assertTrue(CsrfFilter.isCrossSite(withHeaders("Origin", "https://ledger.example.com")));
   }
 
@@ -78,15 +106,18 @@ class CsrfFilterTest {
 
   private static Outcome filter(HttpServletRequest request) throws Exception {
     AtomicInteger error = new AtomicInteger();
-    HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
-        CsrfFilterTest.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class},
-        (proxy, m, args) -> {
-          if (m.getName().equals("sendError")) {
-            error.set((Integer) args[0]);
-            return null;
-          }
-          throw new UnsupportedOperationException(m.getName());
-        });
+    HttpServletResponse response =
+        (HttpServletResponse)
+            Proxy.newProxyInstance(
+                CsrfFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class},
+                (proxy, m, args) -> {
+                  if (m.getName().equals("sendError")) {
+                    error.set((Integer) args[0]);
+                    return null;
+                  }
+                  throw new UnsupportedOperationException(m.getName());
+                });
     AtomicBoolean passed = new AtomicBoolean();
     FilterChain chain = (req, res) -> passed.set(true);
     new CsrfFilter().doFilter(request, response, chain);
@@ -99,32 +130,59 @@ class CsrfFilterTest {
   @Test
   void readsPassWithoutViewState() throws Exception {
     assertEquals(new Outcome(true, 0), filter(request("GET", "/index.xhtml", SAME_HOST, Map.of())));
-    assertEquals(new Outcome(true, 0), filter(request("HEAD", "/index.xhtml", SAME_HOST, Map.of())));
+    assertEquals(
+        new Outcome(true, 0), filter(request("HEAD", "/index.xhtml", SAME_HOST, Map.of())));
   }
 
   @Test
   void aPagePostWithoutViewStateIsForbidden() throws Exception {
-    assertEquals(new Outcome(false, 403), filter(request("POST", "/login.xhtml", SAME_HOST, Map.of())));
-    assertEquals(new Outcome(false, 403), filter(request("PUT", "/index.xhtml", SAME_HOST, Map.of())));
+    assertEquals(
+        new Outcome(false, 403), filter(request("POST", "/login.xhtml", SAME_HOST, Map.of())));
+    assertEquals(
+        new Outcome(false, 403), filter(request("PUT", "/index.xhtml", SAME_HOST, Map.of())));
   }
 
   @Test
   void aPagePostWithViewStateFromTheSameSitePasses() throws Exception {
-    assertEquals(new Outcome(true, 0), filter(request("POST", "/login.xhtml", Map.of("Host", "localhost:8080",
-        "Origin", "http://localhost:8080"), VIEW_STATE)));
+    assertEquals(
+        new Outcome(true, 0),
+        filter(
+            request(
+                "POST",
+                "/login.xhtml",
+                Map.of("Host", "localhost:8080", "Origin", "http://localhost:8080"),
+                VIEW_STATE)));
   }
 
   @Test
   void aCrossSitePostIsForbiddenEvenWithAViewState() throws Exception {
-    assertEquals(new Outcome(false, 403), filter(request("POST", "/login.xhtml", Map.of("Host", "localhost:8080",
-        "Origin", "https://evil.example"), VIEW_STATE)));
-    assertEquals(new Outcome(false, 403), filter(request("POST", "/login.xhtml", Map.of("Host", "localhost:8080",
-        "Sec-Fetch-Site", "cross-site"), VIEW_STATE)));
+    assertEquals(
+        new Outcome(false, 403),
+        filter(
+            request(
+                "POST",
+                "/login.xhtml",
+                Map.of("Host", "localhost:8080", "Origin", "https://evil.example"),
+                VIEW_STATE)));
+    assertEquals(
+        new Outcome(false, 403),
+        filter(
+            request(
+                "POST",
+                "/login.xhtml",
+                Map.of("Host", "localhost:8080", "Sec-Fetch-Site", "cross-site"),
+                VIEW_STATE)));
   }
 
   @Test
   void theApiIsLeftToItsOwnAuthentication() throws Exception {
-    assertEquals(new Outcome(true, 0), filter(request("POST", "/api/v1/transactions", Map.of(
-        "Origin", "https://evil.example"), Map.of())));
+    assertEquals(
+        new Outcome(true, 0),
+        filter(
+            request(
+                "POST",
+                "/api/v1/transactions",
+                Map.of("Origin", "https://evil.example"),
+                Map.of())));
   }
 }

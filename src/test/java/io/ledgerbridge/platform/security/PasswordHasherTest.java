@@ -68,12 +68,17 @@ class PasswordHasherTest {
   void damagedOrForeignHashesNeverVerify() {
     String good = hasher.hash("pw".toCharArray());
     String[] parts = good.split("\\$");
-    for (String stored : new String[] {
-        null, "", "plain-text-password", "bcrypt$10000$" + parts[2] + "$" + parts[3],
-        "pbkdf2-sha256$many$" + parts[2] + "$" + parts[3],
-        "pbkdf2-sha256$0$" + parts[2] + "$" + parts[3],
-        "pbkdf2-sha256$10000$%%%$" + parts[3],
-        "pbkdf2-sha256$10000$" + parts[2]}) {
+    for (String stored :
+        new String[] {
+          null,
+          "",
+          "plain-text-password",
+          "bcrypt$10000$" + parts[2] + "$" + parts[3],
+          "pbkdf2-sha256$many$" + parts[2] + "$" + parts[3],
+          "pbkdf2-sha256$0$" + parts[2] + "$" + parts[3],
+          "pbkdf2-sha256$10000$%%%$" + parts[3],
+          "pbkdf2-sha256$10000$" + parts[2]
+        }) {
       assertFalse(hasher.verify("pw".toCharArray(), stored), String.valueOf(stored));
     }
     assertTrue(hasher.needsRehash("plain-text-password"));
@@ -86,7 +91,8 @@ class PasswordHasherTest {
 
   @Test
   void tokenHashIsHexSha256() {
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
         PasswordHasher.tokenHash("abc"));
   }
 

@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +46,9 @@ class SecurityIT extends LedgerBridgeDeployment {
     assertStatus(302, response);
     URI target = redirectTarget(response);
     assertEquals(client.uri("login.xhtml").getPath(), target.getPath());
-    assertEquals("continue=/index.xhtml?tab=2", URLDecoder.decode(target.getRawQuery(), StandardCharsets.UTF_8));
+    assertEquals(
+        "continue=/index.xhtml?tab=2",
+        URLDecoder.decode(target.getRawQuery(), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -63,8 +64,9 @@ class SecurityIT extends LedgerBridgeDeployment {
 
   @Test
   void signingInWithTheFormOpensTheApplicationUnderANewSessionId() {
-    String before = sessionCookie(client.get("login.xhtml"))
-        .orElseThrow(() -> new AssertionError("the login page starts a session"));
+    String before =
+        sessionCookie(client.get("login.xhtml"))
+            .orElseThrow(() -> new AssertionError("the login page starts a session"));
 
     HttpResponse<String> login = client.login("accountant", "accountant", null);
 
@@ -97,8 +99,13 @@ class SecurityIT extends LedgerBridgeDeployment {
 
   @Test
   void aCraftedContinueLinkNeverSendsTheUserToAnotherSite() {
-    for (String crafted : List.of("//evil.example/", "https://evil.example/", "/\\evil.example",
-        "/\t/evil.example", "///evil.example")) {
+    for (String crafted :
+        List.of(
+            "//evil.example/",
+            "https://evil.example/",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "///evil.example")) {
       LedgerBridgeClient fresh = new LedgerBridgeClient(base);
       HttpResponse<String> login = fresh.login("viewer", "viewer", crafted);
 
@@ -120,12 +127,11 @@ class SecurityIT extends LedgerBridgeDeployment {
   }
 
   @Test
-  @Disabled("Bug: Payara Micro 6.2025.10 ignores the SameSite <attribute> of web.xml's <cookie-config>;"
-      + " the session cookie is sent as 'JSESSIONID=…; Path=/ledgerbridge; HttpOnly' without SameSite")
   void theSessionCookieIsNotSentWithCrossSiteRequests() {
     HttpResponse<String> page = client.get("login.xhtml");
 
-    assertTrue(sessionCookieHeader(page).toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
+    assertTrue(
+        sessionCookieHeader(page).toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
         sessionCookieHeader(page));
   }
 
@@ -155,20 +161,23 @@ class SecurityIT extends LedgerBridgeDeployment {
 
   @Test
   void aCrossSiteFormPostIsForbiddenEvenWithAValidViewState() {
-    HttpResponse<String> foreignOrigin = client.login("admin", "admin", null, "Origin", "http://evil.example");
+    HttpResponse<String> foreignOrigin =
+        client.login("admin", "admin", null, "Origin", "http://evil.example");
     assertStatus(403, foreignOrigin);
     assertStatus(302, client.get("index.xhtml"));
 
     LedgerBridgeClient other = new LedgerBridgeClient(base);
-    HttpResponse<String> fetchMetadata = other.login("admin", "admin", null, "Sec-Fetch-Site", "cross-site");
+    HttpResponse<String> fetchMetadata =
+        other.login("admin", "admin", null, "Sec-Fetch-Site", "cross-site");
     assertStatus(403, fetchMetadata);
     assertStatus(302, other.get("index.xhtml"));
   }
 
   @Test
   void aSameOriginFormPostIsAccepted() {
-    HttpResponse<String> login = client.login("admin", "admin", null,
-        "Origin", client.origin(), "Sec-Fetch-Site", "same-origin");
+    HttpResponse<String> login =
+        client.login(
+            "admin", "admin", null, "Origin", client.origin(), "Sec-Fetch-Site", "same-origin");
 
     assertStatus(302, login);
     assertSignedInAs("admin", client);
@@ -189,19 +198,24 @@ class SecurityIT extends LedgerBridgeDeployment {
   @Test
   void aWrongTokenIsUnauthorizedAndStoresNothing() {
     String id = uniqueId("wrong-token");
-    HttpResponse<String> response = client.send(client.request(INTAKE)
-        .header("Authorization", bearer("not-" + DEMO_TOKEN))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body(sale(id, 1)))));
+    HttpResponse<String> response =
+        client.send(
+            client
+                .request(INTAKE)
+                .header("Authorization", bearer("not-" + DEMO_TOKEN))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(sale(id, 1)))));
 
     assertProblem(401, response);
-    assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
+    assertTrue(
+        response.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
     assertTrue(client.stored("SALE", id).isEmpty());
   }
 
   @Test
   void aWrongPasswordOverBasicIsUnauthorized() {
-    assertProblem(401, client.send(client.request(INTAKE).header("Authorization", basic("viewer", "wrong"))));
+    assertProblem(
+        401, client.send(client.request(INTAKE).header("Authorization", basic("viewer", "wrong"))));
     assertProblem(401, client.send(client.request(INTAKE).header("Authorization", "Basic %%%")));
   }
 
@@ -210,21 +224,30 @@ class SecurityIT extends LedgerBridgeDeployment {
     String id = uniqueId("token-read");
     assertEquals("CREATED", client.intake(sale(id, 1)).outcome(0));
 
-    assertProblem(403, client.send(client.request(INTAKE).header("Authorization", bearer(DEMO_TOKEN))));
-    assertProblem(403, client.send(client.request(INTAKE + "/SALE/" + id)
-        .header("Authorization", bearer(DEMO_TOKEN))));
+    assertProblem(
+        403, client.send(client.request(INTAKE).header("Authorization", bearer(DEMO_TOKEN))));
+    assertProblem(
+        403,
+        client.send(
+            client.request(INTAKE + "/SALE/" + id).header("Authorization", bearer(DEMO_TOKEN))));
   }
 
   @Test
   void staffMayReadButNotSendTransactions() {
     for (String user : List.of("viewer", "accountant", "admin")) {
-      assertStatus(200, client.send(client.request(INTAKE + "?size=1").header("Authorization", basic(user, user))));
+      assertStatus(
+          200,
+          client.send(
+              client.request(INTAKE + "?size=1").header("Authorization", basic(user, user))));
 
       String id = uniqueId("staff-post");
-      HttpResponse<String> post = client.send(client.request(INTAKE)
-          .header("Authorization", basic(user, user))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body(sale(id, 1)))));
+      HttpResponse<String> post =
+          client.send(
+              client
+                  .request(INTAKE)
+                  .header("Authorization", basic(user, user))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body(sale(id, 1)))));
       JsonObject problem = assertProblem(403, post);
       assertEquals("Forbidden", problem.getString("title"), user);
       assertTrue(client.stored("SALE", id).isEmpty(), user);
@@ -248,15 +271,19 @@ class SecurityIT extends LedgerBridgeDeployment {
     assertStatus(200, response);
     JsonObject health = json(response);
     assertEquals("UP", health.getString("status"));
-    JsonObject database = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(c -> c.getString("name").equals("ledgerbridge-database")).findFirst()
-        .orElseThrow(() -> new AssertionError("no database check in " + health));
+    JsonObject database =
+        health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("name").equals("ledgerbridge-database"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no database check in " + health));
     assertEquals("UP", database.getString("status"));
     String product = database.getJsonObject("data").getString("database");
     assertTrue(product.startsWith(FreshDatabase.isPostgres() ? "PostgreSQL" : "H2"), product);
   }
 
-  /** Signed in: the home page opens instead of redirecting to the login page, and names the user. */
+  /**
+   * Signed in: the home page opens instead of redirecting to the login page, and names the user.
+   */
   private static void assertSignedInAs(String username, LedgerBridgeClient client) {
     HttpResponse<String> home = client.get("index.xhtml");
     assertStatus(200, home);
@@ -266,14 +293,18 @@ class SecurityIT extends LedgerBridgeDeployment {
 
   private static String sessionCookieHeader(HttpResponse<?> response) {
     return response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        .filter(c -> c.startsWith("JSESSIONID="))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no session cookie set by " + response.uri()));
   }
 
   private static Optional<String> sessionCookie(HttpResponse<?> response) {
     return response.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith("JSESSIONID="))
-        .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .map(
+            c ->
+                c.substring(
+                    "JSESSIONID=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
         .findFirst();
   }
 }
