@@ -87,7 +87,9 @@ public final class DemoDataGenerator {
     this.today = today;
   }
 
-  /** About 400 transactions spread over the four months up to {@code today}. */
+  /**
+   * About 1,300 transactions (a few hundred of each kind) over the four months up to {@code today}.
+   */
   public static List<IncomingTransaction> generate(LocalDate today) {
     DemoDataGenerator generator = new DemoDataGenerator(today);
     generator.run();
@@ -97,19 +99,19 @@ public final class DemoDataGenerator {
   private void run() {
     LocalDate start = today.minusMonths(4).withDayOfMonth(1);
     int days = (int) (today.toEpochDay() - start.toEpochDay());
-    for (int i = 1; i <= 220; i++) {
+    for (int i = 1; i <= 450; i++) {
       sale(i, start.plusDays(random.nextInt(days + 1)));
     }
-    for (int i = 1; i <= 80; i++) {
+    for (int i = 1; i <= 240; i++) {
       purchase(i, start.plusDays(random.nextInt(days + 1)));
     }
-    for (int i = 1; i <= 35; i++) {
+    for (int i = 1; i <= 200; i++) {
       customerCredit(i, start.plusDays(random.nextInt(days + 1)));
     }
-    for (int i = 1; i <= 20; i++) {
+    for (int i = 1; i <= 200; i++) {
       supplierCredit(i, start.plusDays(random.nextInt(days + 1)));
     }
-    for (int i = 1; i <= 40; i++) {
+    for (int i = 1; i <= 200; i++) {
       stockAdjustment(i, start.plusDays(random.nextInt(days + 1)));
     }
   }

@@ -40,4 +40,12 @@ public class BusinessException extends RuntimeException {
       super(409, message);
     }
   }
+
+  /** A service LedgerBridge depends on (the database) is not available; try again (HTTP 503). */
+  @ApplicationException(rollback = true)
+  public static class Unavailable extends BusinessException {
+    public Unavailable(String message) {
+      super(503, message);
+    }
+  }
 }

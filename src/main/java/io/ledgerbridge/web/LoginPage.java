@@ -1,6 +1,7 @@
 package io.ledgerbridge.web;
 
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
+import io.ledgerbridge.platform.security.LedgerBridgeAuthentication;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -44,11 +45,16 @@ public class LoginPage {
       faces.responseComplete();
       return null;
     }
+    boolean throttled =
+        Boolean.TRUE.equals(external.getRequestMap().get(LedgerBridgeAuthentication.THROTTLED));
     faces.addMessage(
         null,
         new FacesMessage(
             FacesMessage.SEVERITY_ERROR,
-            "Wrong username or password, or the account is disabled.",
+            throttled
+                ? "Too many failed sign-ins for this account. Wait a quarter of an hour, or ask an"
+                    + " admin to reset the password."
+                : "Wrong username or password, or the account is disabled.",
             null));
     return null;
   }

@@ -148,7 +148,7 @@ class IntakeAndListBenchmark {
         "filtered: branch + date range + text",
         list
             + "&branch=Wellington&from=2026-01-01&to=2026-06-30&q="
-            + URLEncoder.encode("cus-01", StandardCharsets.UTF_8),
+            + URLEncoder.encode("customer 1", StandardCharsets.UTF_8),
         " of ");
     time("filtered by state", list + "&state=NOT_IMPORTED", "1–50 of ");
     time("page 1,000 (rows 49,951–50,000)", list + "&page=1000", "49951–50000 of ");

@@ -3,6 +3,7 @@ package io.ledgerbridge.intake.boundary;
 import io.ledgerbridge.intake.control.FieldError;
 import io.ledgerbridge.intake.control.IncomingTransaction;
 import io.ledgerbridge.intake.entity.SourceTransaction;
+import io.ledgerbridge.platform.BusinessException;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,7 +65,10 @@ public class IntakeService {
     try {
       return store.storeAll(valid);
     } catch (EJBException | PersistenceException e) {
-      LOG.log(Level.FINE, "Batch store failed, storing items one by one", e);
+      if (!isConflict(e)) {
+        throw unavailable(e);
+      }
+      LOG.log(Level.FINE, "Batch store met a concurrent change; storing items one by one", e);
     }
     Map<Integer, SourceTransaction.Outcome> outcomes = new java.util.HashMap<>();
     for (IncomingTransaction item : valid) {
@@ -73,20 +77,65 @@ public class IntakeService {
           outcomes.put(item.index(), store.storeOne(item));
           break;
         } catch (EJBException | PersistenceException e) {
-          LOG.log(Level.FINE, "Storing " + item.key() + " failed on attempt " + attempt, e);
+          if (!isConflict(e)) {
+            throw unavailable(e);
+          }
+          LOG.log(
+              Level.FINE,
+              "Storing {0} met a concurrent change on attempt {1}",
+              new Object[] {item.key(), attempt});
         }
       }
     }
     return outcomes;
   }
 
+  /**
+   * Whether a failure came from another request touching the same rows (a unique key, a lock, a
+   * serialisation failure) — worth a retry — rather than from the database being unwell.
+   */
+  static boolean isConflict(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof jakarta.persistence.OptimisticLockException
+          || t instanceof jakarta.persistence.PessimisticLockException
+          || t instanceof jakarta.persistence.LockTimeoutException
+          || t instanceof jakarta.persistence.EntityExistsException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        // 23: integrity (unique key), 40: rollback/deadlock/serialisation, lock time-outs.
+        if (state.startsWith("23")
+            || state.startsWith("40")
+            || state.equals("HYT00")
+            || state.equals("55P03")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static BusinessException unavailable(Exception cause) {
+    LOG.log(Level.SEVERE, "Intake could not store transactions", cause);
+    return new BusinessException.Unavailable(
+        "The database is not available, so this request"
+            + " could not be stored (some of its transactions may have been). Send it again later:"
+            + " versions make a repeat safe.");
+  }
+
   private static ItemResult result(
       IncomingTransaction item, ItemResult.Outcome outcome, List<FieldError> errors) {
     return new ItemResult(
         item.index(),
-        item.kind() == null ? item.kindText() : item.kind().name(),
-        item.sourceId(),
+        item.kind() == null ? shorten(item.kindText()) : item.kind().name(),
+        shorten(item.sourceId()),
         outcome,
         errors);
+  }
+
+  /** An over-long value is echoed shortened: the caller knows it from its request index. */
+  private static String shorten(String text) {
+    return text == null || text.length() <= 200 ? text : text.substring(0, 200) + "…";
   }
 }

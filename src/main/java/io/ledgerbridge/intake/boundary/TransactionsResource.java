@@ -160,8 +160,8 @@ public class TransactionsResource {
       @QueryParam("contact") String contact,
       @QueryParam("q") String q,
       @QueryParam("sort") String sort,
-      @QueryParam("page") Integer page,
-      @QueryParam("size") Integer size) {
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
     TransactionFilter filter =
         new TransactionFilter(
             kind == null || kind.isBlank() ? null : kind(kind),
@@ -172,7 +172,7 @@ public class TransactionsResource {
             contact,
             q);
     Page<TransactionSummary> result =
-        queries.search(filter, page == null ? 1 : page, size == null ? 50 : size, sort(sort));
+        queries.search(filter, number("page", page, 1), number("size", size, 50), sort(sort));
     JsonArrayBuilder items = Json.createArrayBuilder();
     for (TransactionSummary row : result.items()) {
       JsonObjectBuilder item =
@@ -350,6 +350,17 @@ public class TransactionsResource {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
       throw new BusinessException(name + " must be a date in the form YYYY-MM-DD.");
+    }
+  }
+
+  private static int number(String name, String text, int defaultValue) {
+    if (text == null || text.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new BusinessException(name + " must be a whole number.");
     }
   }
 

@@ -76,7 +76,8 @@ public final class TransactionCsvReader {
   private static final List<String> REQUIRED = List.of("kind", "sourceId", "version", "date");
 
   /** An error in the file, by row (1 = the header) and column. */
-  public record RowError(long row, String kind, String sourceId, String column, String message) {}
+  public record RowError(long row, String kind, String sourceId, String column, String message)
+      implements java.io.Serializable {}
 
   /** The transactions read, and the errors of the file and of each transaction's rows. */
   public record Result(
@@ -94,7 +95,7 @@ public final class TransactionCsvReader {
           String column = columnOf(e.field());
           if (e.field().startsWith("lines[")) {
             int line = Integer.parseInt(e.field().substring(6, e.field().indexOf(']')));
-            row = line < rows.size() ? rows.get(line) : row;
+            row = line + 1 < rows.size() ? rows.get(line + 1) : row;
           }
           errors.add(new RowError(row, t.kindText(), t.sourceId(), column, e.message()));
         }
@@ -164,7 +165,14 @@ public final class TransactionCsvReader {
       for (List<CSVRecord> rows : groups.values()) {
         int index = transactions.size();
         transactions.add(transaction(index, rows, headers, maxLines));
-        rowsByIndex.put(index, rows.stream().map(r -> r.getRecordNumber() + 1).toList());
+        // The first row carries the transaction's fields; then the rows that became lines, in
+        // order.
+        List<Long> numbers = new ArrayList<>();
+        numbers.add(rows.get(0).getRecordNumber() + 1);
+        rows.stream()
+            .filter(r -> LINE_COLUMNS.stream().anyMatch(c -> value(r, headers, c) != null))
+            .forEach(r -> numbers.add(r.getRecordNumber() + 1));
+        rowsByIndex.put(index, numbers);
       }
       return new Result(transactions, rowsByIndex, fileErrors);
     } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DatabaseProbe {
 
-  /** The database's product name and version, if it answers within five seconds. */
+  /** The database's product name (not its version: /health is public), if it answers in 5 s. */
   public String probe() throws SQLException, NamingException {
     DataSource dataSource =
         (DataSource) new InitialContext().lookup(LedgerBridgeConfig.activeDataSource());
@@ -28,7 +28,7 @@ public class DatabaseProbe {
         throw new SQLException("The connection did not answer in time");
       }
       DatabaseMetaData meta = connection.getMetaData();
-      return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+      return meta.getDatabaseProductName();
     }
   }
 }

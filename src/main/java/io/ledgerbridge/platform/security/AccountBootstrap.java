@@ -30,10 +30,10 @@ public class AccountBootstrap {
   @PostConstruct
   void bootstrap() {
     if (config.demoMode()) {
-      directory.createDemoUser("admin", Role.ADMIN, "admin");
-      directory.createDemoUser("accountant", Role.ACCOUNTANT, "accountant");
-      directory.createDemoUser("viewer", Role.VIEWER, "viewer");
-      directory.createDemoToken("Demo inventory system", DEMO_TOKEN);
+      directory.ensureDemoUser("admin", Role.ADMIN, "admin");
+      directory.ensureDemoUser("accountant", Role.ACCOUNTANT, "accountant");
+      directory.ensureDemoUser("viewer", Role.VIEWER, "viewer");
+      directory.ensureDemoToken("Demo inventory system", DEMO_TOKEN);
       LOG.warning(
           "Demo mode is on: demo users and the demo integration token are active. "
               + "Never use demo mode with real data.");
@@ -44,21 +44,23 @@ public class AccountBootstrap {
       LOG.log(
           Level.WARNING, "Demo mode is off: disabled {0} demo account(s) or token(s)", disabled);
     }
-    if (directory.countUsers() == 0) {
-      var username = config.initialAdminUsername();
-      var password = config.initialAdminPassword();
-      if (username.isPresent() && password.isPresent()) {
-        directory.createUser(
-            username.get(), "Administrator", Role.ADMIN, password.get().toCharArray(), "system");
-        LOG.log(Level.INFO, "Created the first admin, {0}, from configuration", username.get());
-      } else {
-        LOG.warning(
-            "No users exist and no first admin is configured: set "
-                + LedgerBridgeConfig.ADMIN_USERNAME
-                + " and "
-                + LedgerBridgeConfig.ADMIN_PASSWORD
-                + " (or LEDGERBRIDGE_ADMIN_USERNAME / LEDGERBRIDGE_ADMIN_PASSWORD) and restart.");
+    var username = config.initialAdminUsername();
+    var password = config.initialAdminPassword();
+    if (username.isPresent() && password.isPresent()) {
+      if (directory.ensureConfiguredAdmin(username.get(), password.get().toCharArray())) {
+        LOG.log(
+            Level.WARNING,
+            "No enabled admin existed: {0} from the configuration can now sign in"
+                + " as admin. Remove the password from the configuration.",
+            username.get());
       }
+    } else if (!directory.hasEnabledAdmin()) {
+      LOG.severe(
+          "No enabled admin exists, so nobody can manage users: set "
+              + LedgerBridgeConfig.ADMIN_USERNAME
+              + " and "
+              + LedgerBridgeConfig.ADMIN_PASSWORD
+              + " (or LEDGERBRIDGE_ADMIN_USERNAME / LEDGERBRIDGE_ADMIN_PASSWORD) and restart.");
     }
   }
 }

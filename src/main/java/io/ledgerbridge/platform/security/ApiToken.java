@@ -67,6 +67,10 @@ public class ApiToken {
     this.enabled = false;
   }
 
+  public void enable() {
+    this.enabled = true;
+  }
+
   /** Records use, at most once a minute, so busy integrations do not write on every call. */
   public boolean markUsed(Instant now) {
     if (lastUsedAt == null || lastUsedAt.plus(LAST_USED_RESOLUTION).isBefore(now)) {

@@ -28,7 +28,10 @@ public class CsrfFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (SAFE.contains(request.getMethod()) || path.startsWith("/api/")) {
+    // The sandbox is "Xero", not LedgerBridge: its consent form carries its own signed token.
+    if (SAFE.contains(request.getMethod())
+        || path.startsWith("/api/")
+        || path.startsWith("/sandbox/")) {
       chain.doFilter(request, response);
       return;
     }
@@ -52,9 +55,14 @@ public class CsrfFilter extends HttpFilter {
     }
     try {
       URI uri = URI.create(origin);
-      String host = request.getHeader("Host");
       String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      return host == null || !host.equalsIgnoreCase(originHost);
+      // Behind a reverse proxy that rewrites Host, the browser's host arrives as X-Forwarded-Host.
+      String forwarded = request.getHeader("X-Forwarded-Host");
+      String host = request.getHeader("Host");
+      return !(originHost != null
+          && (originHost.equalsIgnoreCase(host)
+              || (forwarded != null
+                  && originHost.equalsIgnoreCase(forwarded.split(",")[0].trim()))));
     } catch (IllegalArgumentException e) {
       return true;
     }

@@ -31,6 +31,10 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
 
   @Inject private IdentityStoreHandler identityStores;
   @Inject private UserDirectory directory;
+  @Inject private LoginThrottle throttle;
+
+  /** Set on the request when a sign-in was refused because of too many failures. */
+  public static final String THROTTLED = "io.ledgerbridge.throttled";
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -66,10 +70,18 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus formLogin(
       HttpServletRequest request, HttpMessageContext context, Credential credential) {
-    CredentialValidationResult result = identityStores.validate(credential);
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    String username =
+        credential instanceof UsernamePasswordCredential login ? login.getCaller() : null;
+    if (throttle.isBlocked(username, request.getRemoteAddr())) {
+      request.setAttribute(THROTTLED, Boolean.TRUE);
       return AuthenticationStatus.SEND_FAILURE;
     }
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      throttle.failed(username, request.getRemoteAddr());
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    throttle.succeeded(username);
     // A new session id on login defeats session fixation.
     request.getSession(true);
     request.changeSessionId();
@@ -90,10 +102,21 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       Optional<UsernamePasswordCredential> credential = basic(authorization.substring(6));
       if (credential.isPresent()) {
+        String username = credential.get().getCaller();
+        if (throttle.isBlocked(username, request.getRemoteAddr())) {
+          response.setHeader("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));
+          return refuse(
+              response,
+              429,
+              "Too Many Requests",
+              "Too many failed sign-ins; wait a quarter of an hour.");
+        }
         CredentialValidationResult result = identityStores.validate(credential.get());
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+          throttle.succeeded(username);
           return context.notifyContainerAboutLogin(result);
         }
+        throttle.failed(username, request.getRemoteAddr());
       }
       return challenge(response, context, "Basic realm=\"LedgerBridge\", charset=\"UTF-8\"");
     }
@@ -117,6 +140,27 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  private static AuthenticationStatus refuse(
+      HttpServletResponse response, int status, String title, String detail) {
+    response.setContentType("application/problem+json");
+    response.setStatus(status);
+    try {
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\""
+                  + title
+                  + "\",\"status\":"
+                  + status
+                  + ",\"detail\":\""
+                  + detail
+                  + "\"}");
+    } catch (IOException e) {
+      // The client has gone; the status is already set.
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private static AuthenticationStatus challenge(

@@ -128,13 +128,57 @@ public class UserDirectory {
     return user;
   }
 
-  /** Creates a user without the password policy; only for demo mode's well-known accounts. */
-  public void createDemoUser(String username, Role role, String password) {
-    if (findByUsername(username).isEmpty()) {
+  /**
+   * Makes a demo account usable with its published password, whatever happened to it before (a run
+   * outside demo mode disables it); only for demo mode's well-known accounts.
+   */
+  public void ensureDemoUser(String username, Role role, String password) {
+    Optional<AppUser> existing = findByUsername(username);
+    if (existing.isEmpty()) {
       em.persist(
           new AppUser(username, null, role, hasher.hash(password.toCharArray()), Instant.now()));
       audit.record("system", "USER_CREATED", username, "demo user, role " + role.roleName());
+      return;
     }
+    AppUser user = existing.get();
+    if (!user.isEnabled()
+        || user.getRole() != role
+        || !hasher.verify(password.toCharArray(), user.getPasswordHash())) {
+      user.enable();
+      user.changeRole(role);
+      user.changePassword(hasher.hash(password.toCharArray()), Instant.now());
+      audit.record("system", "USER_ENABLED", username, "demo user restored for demo mode");
+    }
+  }
+
+  /**
+   * Outside demo mode: makes sure the configured first admin can sign in while no enabled admin
+   * exists — created if missing, otherwise enabled with the configured password. Returns whether
+   * anything was done.
+   */
+  public boolean ensureConfiguredAdmin(String username, char[] password) {
+    if (enabledAdmins() > 0) {
+      return false;
+    }
+    String name = normaliseUsername(username);
+    checkPassword(password);
+    Optional<AppUser> existing = findByUsername(name);
+    if (existing.isEmpty()) {
+      em.persist(
+          new AppUser(name, "Administrator", Role.ADMIN, hasher.hash(password), Instant.now()));
+      audit.record("system", "USER_CREATED", name, "first admin from configuration");
+    } else {
+      AppUser user = existing.get();
+      user.enable();
+      user.changeRole(Role.ADMIN);
+      user.changePassword(hasher.hash(password), Instant.now());
+      audit.record("system", "USER_ENABLED", name, "admin restored from configuration");
+    }
+    return true;
+  }
+
+  public boolean hasEnabledAdmin() {
+    return enabledAdmins() > 0;
   }
 
   public void resetPassword(Long userId, char[] newPassword, String actor) {
@@ -187,15 +231,18 @@ public class UserDirectory {
     return new NewToken(apiToken.getId(), tokenName, token);
   }
 
-  /** Registers a token whose value is known in advance; only for demo mode's well-known token. */
-  public void createDemoToken(String name, String token) {
-    long existing =
-        em.createQuery("SELECT COUNT(t) FROM ApiToken t WHERE t.tokenHash = :hash", Long.class)
+  /** Makes demo mode's well-known token usable: registered if missing, enabled if disabled. */
+  public void ensureDemoToken(String name, String token) {
+    List<ApiToken> existing =
+        em.createQuery("SELECT t FROM ApiToken t WHERE t.tokenHash = :hash", ApiToken.class)
             .setParameter("hash", PasswordHasher.tokenHash(token))
-            .getSingleResult();
-    if (existing == 0) {
+            .getResultList();
+    if (existing.isEmpty()) {
       em.persist(new ApiToken(name, token, "system", Instant.now()));
       audit.record("system", "TOKEN_CREATED", name, "demo token");
+    } else if (!existing.get(0).isEnabled()) {
+      existing.get(0).enable();
+      audit.record("system", "TOKEN_ENABLED", name, "demo token restored for demo mode");
     }
   }
 

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /** One transaction: header, contact, lines, totals, state, and why it cannot be imported yet. */
@@ -27,6 +28,8 @@ public class TransactionDetailPage {
   private SourceTransaction transaction;
   private TransactionContent content;
   private List<Importability.Reason> reasons;
+  private BigDecimal linesTotal;
+  private BigDecimal costTotal;
 
   public void load() throws IOException {
     Kind kind = Kind.parse(kindParam).orElse(null);
@@ -41,22 +44,26 @@ public class TransactionDetailPage {
     reasons =
         Importability.reasons(
             Importability.Facts.of(transaction), Importability.Context.NOT_CONNECTED);
+    linesTotal =
+        content.lines().stream()
+            .filter(l -> l.unitPrice() != null)
+            .map(Line::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    costTotal =
+        content.lines().stream()
+            .filter(l -> l.unitCost() != null)
+            .map(l -> l.quantity().multiply(l.unitCost()).setScale(2, RoundingMode.HALF_UP))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   /** The sum of the line amounts (quantity × price less discount), before any tax. */
   public BigDecimal getLinesTotal() {
-    return content.lines().stream()
-        .filter(l -> l.unitPrice() != null)
-        .map(Line::amount)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    return linesTotal;
   }
 
   /** Stock value of an adjustment: quantity × unit cost. */
   public BigDecimal getCostTotal() {
-    return content.lines().stream()
-        .filter(l -> l.unitCost() != null)
-        .map(l -> l.quantity().multiply(l.unitCost()).setScale(2, java.math.RoundingMode.HALF_UP))
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    return costTotal;
   }
 
   public SourceTransaction getTransaction() {

@@ -46,7 +46,7 @@ public class TransactionListPage {
   private String contact;
   private String q;
   private String sortParam;
-  private Integer pageParam;
+  private String pageParam;
 
   private Kind kind;
   private ImportState state;
@@ -66,7 +66,11 @@ public class TransactionListPage {
     LocalDate to = parseDate("To", toParam);
     sort = Sort.parse(sortParam).orElse(Sort.DEFAULT);
     TransactionFilter filter = new TransactionFilter(kind, state, from, to, branch, contact, q);
-    result = queries.search(filter, pageParam == null ? 1 : pageParam, PAGE_SIZE, sort);
+    result = queries.search(filter, parsePage(pageParam), PAGE_SIZE, sort);
+    if (result.items().isEmpty() && result.page() > result.pageCount()) {
+      // A page past the end (an old bookmark) shows the last page rather than an empty one.
+      result = queries.search(filter, result.pageCount(), PAGE_SIZE, sort);
+    }
     branches = queries.branches(kind);
   }
 
@@ -80,6 +84,22 @@ public class TransactionListPage {
       warn("Unknown state '" + text + "' was ignored.");
       return null;
     }
+  }
+
+  private int parsePage(String text) {
+    if (text == null || text.isBlank()) {
+      return 1;
+    }
+    try {
+      return Math.max(1, Integer.parseInt(text.trim()));
+    } catch (NumberFormatException e) {
+      warn("Page '" + text + "' is not a page number; showing the first page.");
+      return 1;
+    }
+  }
+
+  public ImportState getState() {
+    return state;
   }
 
   private LocalDate parseDate(String label, String text) {
@@ -274,11 +294,11 @@ public class TransactionListPage {
     this.sortParam = sortParam;
   }
 
-  public Integer getPageParam() {
+  public String getPageParam() {
     return pageParam;
   }
 
-  public void setPageParam(Integer pageParam) {
+  public void setPageParam(String pageParam) {
     this.pageParam = pageParam;
   }
 }

@@ -265,6 +265,41 @@ class SecurityIT extends LedgerBridgeDeployment {
   // ---- health ----------------------------------------------------------------------------------
 
   @Test
+  void pagesNeedTheRightRole() {
+    client.signIn("viewer", "viewer");
+    assertEquals(403, client.get("admin/users.xhtml").statusCode(), "a viewer is not an admin");
+    assertEquals(403, client.get("intake/upload.xhtml").statusCode(), "a viewer may not upload");
+    assertStatus(200, client.get("transactions/list.xhtml?kind=sale"));
+
+    LedgerBridgeClient accountant = new LedgerBridgeClient(base);
+    accountant.signIn("accountant", "accountant");
+    assertStatus(200, accountant.get("intake/upload.xhtml"));
+    assertEquals(403, accountant.get("admin/users.xhtml").statusCode());
+
+    LedgerBridgeClient admin = new LedgerBridgeClient(base);
+    admin.signIn("admin", "admin");
+    assertStatus(200, admin.get("admin/users.xhtml"));
+  }
+
+  @Test
+  void repeatedWrongPasswordsBlockFurtherGuessesForThatAccount() {
+    String user = "nobody-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 11; i++) {
+      last =
+          client.send(
+              client
+                  .request("api/v1/transactions")
+                  .header("Authorization", LedgerBridgeClient.basic(user, "guess-" + i))
+                  .GET());
+    }
+    assertEquals(429, last.statusCode(), "the eleventh guess within 15 minutes is refused");
+    assertTrue(last.headers().firstValue("Retry-After").isPresent());
+    // Other accounts are not affected.
+    assertStatus(200, client.getAsViewer("api/v1/transactions?size=1"));
+  }
+
+  @Test
   void readinessReportsTheDatabaseInUse() {
     HttpResponse<String> response = client.get("/health/ready");
 
