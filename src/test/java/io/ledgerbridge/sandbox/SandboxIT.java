@@ -49,7 +49,6 @@ class SandboxIT extends LedgerBridgeDeployment {
     assertEquals("Demo Company (NZ)", org.getString("Name"));
     assertEquals("NZD", org.getString("BaseCurrency"));
     assertTrue(org.getString("PeriodLockDate").matches("/Date\\(\\d+\\+0000\\)/"), org.toString());
-    assertTrue(org.containsKey("PeriodLockDateString"));
     assertTrue(response.headers().firstValue("X-MinLimit-Remaining").isPresent());
     assertTrue(response.headers().firstValue("X-DayLimit-Remaining").isPresent());
     assertTrue(response.headers().firstValue("X-AppMinLimit-Remaining").isPresent());
@@ -351,8 +350,17 @@ class SandboxIT extends LedgerBridgeDeployment {
   void theMinuteLimitAnswers429WithRetryAfter() {
     String token = clientCredentials();
     HttpResponse<String> last = null;
-    for (int i = 0; i < 70; i++) {
-      last = api("GET", token, null, "Currencies", null);
+    // The ITs' "minute" is 5 s: on a busy machine a window may pass before 60 calls are made,
+    // so keep calling (at most 300 times) until one is refused.
+    for (int i = 0; i < 300; i++) {
+      // Sent directly (not through api(), whose conformance check is slower than a "minute").
+      last =
+          client.send(
+              client
+                  .request(API + "Currencies")
+                  .header("Authorization", "Bearer " + token)
+                  .header("Accept", "application/json")
+                  .GET());
       if (last.statusCode() == 429) {
         break;
       }
@@ -399,23 +407,31 @@ class SandboxIT extends LedgerBridgeDeployment {
 
   private HttpResponse<String> api(
       String method, String token, String tenant, String path, String body) {
-    HttpRequest.Builder request =
-        client
-            .request(API + path)
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Authorization", "Bearer " + token);
+    headers.put("Accept", "application/json");
     if (tenant != null) {
-      request.header("xero-tenant-id", tenant);
+      headers.put("xero-tenant-id", tenant);
     }
     if (body != null) {
-      request.header("Content-Type", "application/json");
+      headers.put("Content-Type", "application/json");
     }
-    return client.send(
-        request.method(
-            method,
-            body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+    HttpRequest.Builder request = client.request(API + path);
+    headers.forEach(request::header);
+    HttpResponse<String> response =
+        client.send(
+            request.method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)));
+    // Every Accounting API answer a test sees is also checked against Xero's OpenAPI description.
+    if (response.statusCode() == 200 || response.statusCode() == 400) {
+      List<String> violations =
+          XeroConformance.violations(method, client.uri(API + path), headers, body, response);
+      assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+    return response;
   }
 
   private HttpResponse<String> apiWithKey(String token, String path, String body, String key) {

@@ -23,7 +23,7 @@ public final class FreshDatabase implements BeforeAllCallback {
 
   static final String POSTGRES_ADMIN_URL =
       "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-  static final String DATABASE = "ledgerbridge_it";
+  static final String DATABASE = System.getProperty("it.pg.database", "ledgerbridge_it");
 
   private static boolean done;
 

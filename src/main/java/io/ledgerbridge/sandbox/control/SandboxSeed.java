@@ -101,8 +101,8 @@ public final class SandboxSeed {
             .add("ShortCode", shortCode)
             .add("Edition", "BUSINESS")
             .add("Class", "DEMO");
-    XeroJson.addDate(org, "PeriodLockDate", periodLock);
-    XeroJson.addDate(org, "EndOfYearLockDate", endOfYearLock);
+    org.add("PeriodLockDate", XeroJson.date(periodLock));
+    org.add("EndOfYearLockDate", XeroJson.date(endOfYearLock));
     items.add(new Item("Organisation", orgId, orgName, "ACTIVE", org.build()));
   }
 
@@ -219,10 +219,7 @@ public final class SandboxSeed {
               .add("TrackingOptionID", id("tracking:" + name + ":" + option))
               .add("Name", option)
               .add("Status", "ACTIVE")
-              .add("HasValidationErrors", false)
-              .add("IsDeleted", false)
-              .add("IsArchived", false)
-              .add("IsActive", true));
+              .add("TrackingCategoryID", id("tracking:" + name)));
     }
     String trackingId = id("tracking:" + name);
     JsonObject json =
