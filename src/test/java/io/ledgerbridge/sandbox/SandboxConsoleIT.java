@@ -437,6 +437,29 @@ class SandboxConsoleIT extends LedgerBridgeDeployment {
     assertEquals(200, page.statusCode(), page.body());
     assertTrue(page.body().contains("Xero sandbox console"));
     assertTrue(page.body().contains("Demo Company (NZ)"));
+
+    // The lock-date form works by hand, through the same console as the REST API.
+    JsonObject before =
+        LedgerBridgeClient.json(admin("GET", CONSOLE + "organisations/" + DEMO_ORG, null));
+    java.util.Map<String, String> fields =
+        new java.util.LinkedHashMap<>(LedgerBridgeClient.formFields(page.body(), "locks"));
+    fields.put("locks:period", "2020-01-31");
+    fields.put("locks:endOfYear", "");
+    HttpResponse<String> saved = client.postForm("admin/sandbox.xhtml", fields);
+    assertEquals(200, saved.statusCode(), saved.body());
+    assertTrue(saved.body().contains("Lock dates saved."), saved.body());
+    JsonObject org =
+        LedgerBridgeClient.json(admin("GET", CONSOLE + "organisations/" + DEMO_ORG, null));
+    assertEquals("2020-01-31", org.getString("periodLockDate"));
+    assertTrue(org.isNull("endOfYearLockDate"));
+    admin(
+        "PUT",
+        ORG + "lock-dates",
+        "{\"periodLockDate\":"
+            + before.get("periodLockDate")
+            + ",\"endOfYearLockDate\":"
+            + before.get("endOfYearLockDate")
+            + "}");
   }
 
   // ---- helpers -----------------------------------------------------------------------------

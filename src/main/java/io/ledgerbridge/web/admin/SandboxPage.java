@@ -39,7 +39,7 @@ public class SandboxPage implements Serializable {
       String contact,
       String date,
       String total) {
-    public boolean is(String... statuses) {
+    public boolean has(String... statuses) {
       for (String s : statuses) {
         if (s.equals(status)) {
           return true;
