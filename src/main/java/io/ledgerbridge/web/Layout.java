@@ -50,6 +50,11 @@ public class Layout {
     return config.demoMode();
   }
 
+  /** Whether the built-in Xero sandbox is on (its console page is shown to admins then). */
+  public boolean isSandbox() {
+    return io.ledgerbridge.sandbox.control.SandboxSettings.fromConfig().enabled();
+  }
+
   public List<Kind> getKinds() {
     return List.of(Kind.values());
   }

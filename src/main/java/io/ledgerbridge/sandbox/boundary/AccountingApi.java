@@ -56,6 +56,7 @@ public class AccountingApi {
       List.of("organisation", "accounts", "taxrates", "trackingcategories", "currencies");
 
   @Inject private SandboxStore store;
+  @Inject private JournalsApi journals;
 
   public Reply handle(Call call) {
     if (call.path().isEmpty()) {
@@ -76,6 +77,9 @@ public class AccountingApi {
         case "POST" -> saveContacts(call, true);
         default -> notImplemented();
       };
+    }
+    if (resource.equals("manualjournals") || resource.equals("reports")) {
+      return journals.handle(call);
     }
     return Reply.notFound();
   }

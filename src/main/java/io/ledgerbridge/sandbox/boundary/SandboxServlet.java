@@ -1,6 +1,7 @@
 package io.ledgerbridge.sandbox.boundary;
 
 import io.ledgerbridge.platform.security.PasswordHasher;
+import io.ledgerbridge.sandbox.control.OrgFaults;
 import io.ledgerbridge.sandbox.control.RateLimiter;
 import io.ledgerbridge.sandbox.control.SandboxSettings;
 import io.ledgerbridge.sandbox.entity.SandboxGrant;
@@ -43,6 +44,10 @@ public class SandboxServlet extends HttpServlet {
   private static final int MAX_BODY = 10 * 1024 * 1024;
   private static final RateLimiter LIMITER = new RateLimiter();
   private static final byte[] CONSENT_KEY = new byte[32];
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** Marks a reply whose connection is to be dropped half-way through the body. */
+  private static final String DROP = "X-Sandbox-Drop-Connection";
 
   static {
     new SecureRandom().nextBytes(CONSENT_KEY);
@@ -375,7 +380,12 @@ public class SandboxServlet extends HttpServlet {
     }
     String orgId = tenant.trim();
     String clientId = grant.get().getClientId();
-    RateLimiter.Decision decision = LIMITER.acquire(clientId, orgId, now, settings);
+    OrgFaults faults =
+        store
+            .find(orgId, OrgFaults.COLLECTION, OrgFaults.DOC_ID)
+            .map(d -> OrgFaults.fromJson(d.json(), OrgFaults.NONE))
+            .orElse(OrgFaults.NONE);
+    RateLimiter.Decision decision = LIMITER.acquire(clientId, orgId, now, faults.apply(settings));
     try {
       Reply reply;
       if (!decision.granted()) {
@@ -386,7 +396,7 @@ public class SandboxServlet extends HttpServlet {
           reply.header("Retry-After", String.valueOf(decision.retryAfterSeconds()));
         }
       } else {
-        reply = dispatch(request, settings, rest, orgId, clientId, now);
+        reply = withFaults(faults, request, settings, rest, orgId, clientId, now);
       }
       return reply
           .header("X-MinLimit-Remaining", String.valueOf(decision.remaining().minute()))
@@ -398,6 +408,50 @@ public class SandboxServlet extends HttpServlet {
         LIMITER.release(clientId, orgId);
       }
     }
+  }
+
+  /**
+   * The organisation's fault injection around a call: added latency, a share of 500/503 answers
+   * instead of the call, and "commit then fail" — a successful write whose answer is replaced by a
+   * 500/503 or a dropped connection (after idempotency has stored the real answer, as a real lost
+   * response would leave it).
+   */
+  private Reply withFaults(
+      OrgFaults faults,
+      HttpServletRequest request,
+      SandboxSettings settings,
+      String rest,
+      String orgId,
+      String clientId,
+      Instant now)
+      throws IOException {
+    if (faults.latencyMs() > 0) {
+      try {
+        Thread.sleep(faults.latencyMs());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    int roll = RANDOM.nextInt(100);
+    if (roll < faults.error500Percent()) {
+      return Reply.text(500, OrgFaults.TEXT_500);
+    }
+    if (roll < faults.error500Percent() + faults.error503Percent()) {
+      return Reply.text(503, OrgFaults.TEXT_503);
+    }
+    Reply reply = dispatch(request, settings, rest, orgId, clientId, now);
+    boolean write = request.getMethod().equals("PUT") || request.getMethod().equals("POST");
+    if (write
+        && reply.status() >= 200
+        && reply.status() < 300
+        && RANDOM.nextInt(100) < faults.commitThenFailPercent()) {
+      return switch (faults.commitThenFailMode()) {
+        case "503" -> Reply.text(503, OrgFaults.TEXT_503);
+        case "drop" -> reply.header(DROP, "true");
+        default -> Reply.text(500, OrgFaults.TEXT_500);
+      };
+    }
+    return reply;
   }
 
   private Reply dispatch(
@@ -478,8 +532,22 @@ public class SandboxServlet extends HttpServlet {
   }
 
   private static void write(HttpServletResponse response, Reply reply) throws IOException {
+    boolean drop = reply.headers().remove(DROP) != null;
     response.setStatus(reply.status());
     reply.headers().forEach(response::setHeader);
+    if (drop) {
+      // Promise the whole body, send half of it and close the connection: the caller sees the
+      // headers and then an early end of stream, while the write has taken effect.
+      byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+      response.setHeader("Connection", "close");
+      response.setContentType(reply.contentType());
+      response.setContentLength(bytes.length);
+      var out = response.getOutputStream();
+      out.write(bytes, 0, bytes.length / 2);
+      out.flush();
+      out.close();
+      return;
+    }
     if (reply.status() == 302 || reply.status() == 204) {
       return;
     }
