@@ -259,6 +259,9 @@ class SandboxDocumentsIT extends LedgerBridgeDeployment {
         message(out.getJsonObject(2), 0));
     assertEquals("ERROR", out.getJsonObject(3).getString("StatusAttributeString"));
     assertEquals(
+        "Discounts are only supported on ACCREC invoices (sales invoices).",
+        message(out.getJsonObject(3), 0));
+    assertEquals(
         "The TaxType code 'INPUT2' cannot be used with account code '200'.",
         message(out.getJsonObject(4), 0));
     assertEquals("The TaxType code 'GST99' is not valid", message(out.getJsonObject(5), 0));
@@ -305,6 +308,11 @@ class SandboxDocumentsIT extends LedgerBridgeDeployment {
         message(LedgerBridgeClient.json(back).getJsonArray("Elements").getJsonObject(0), 0));
 
     // Payments: only on AUTHORISED, not more than AmountDue; PAID when nothing is due.
+    HttpResponse<String> onDraft = pay(token, other(token), "1.00");
+    assertEquals(400, onDraft.statusCode(), onDraft.body());
+    assertEquals(
+        "Payments can only be made against Authorised documents",
+        message(LedgerBridgeClient.json(onDraft).getJsonArray("Elements").getJsonObject(0), 0));
     HttpResponse<String> tooMuch = pay(token, id, "200.00");
     assertEquals(400, tooMuch.statusCode(), tooMuch.body());
     HttpResponse<String> part = pay(token, id, "15.00");
@@ -327,6 +335,34 @@ class SandboxDocumentsIT extends LedgerBridgeDeployment {
     assertEquals(2, paid.getJsonArray("Payments").size());
     assertEquals(
         400, api("POST", token, "Invoices/" + id, "{\"Reference\":\"late\"}").statusCode());
+    // A part-paid sale may still change its Reference; a part-paid bill may not.
+    JsonObject sale =
+        created(
+            api(
+                "PUT",
+                token,
+                "Invoices",
+                wrap(
+                    invoice(
+                        "ACCREC", null, "AUTHORISED", line("W", "1", "50", "200", "OUTPUT2")))));
+    assertEquals(200, pay(token, sale.getString("InvoiceID"), "5.00").statusCode());
+    assertEquals(
+        "Ref 2",
+        update(token, sale.getString("InvoiceID"), "{\"Reference\":\"Ref 2\"}")
+            .getString("Reference"));
+    JsonObject bill =
+        created(
+            api(
+                "PUT",
+                token,
+                "Invoices",
+                wrap(
+                    invoice("ACCPAY", null, "AUTHORISED", line("W", "1", "50", "300", "INPUT2")))));
+    assertEquals(200, pay(token, bill.getString("InvoiceID"), "5.00").statusCode());
+    assertEquals(
+        400,
+        api("POST", token, "Invoices/" + bill.getString("InvoiceID"), "{\"Reference\":\"x\"}")
+            .statusCode());
 
     // A draft may be deleted; an unpaid AUTHORISED invoice may be voided, not deleted.
     JsonObject other =
@@ -659,6 +695,16 @@ class SandboxDocumentsIT extends LedgerBridgeDeployment {
     assertEquals("OK", first.getString("StatusAttributeString"), first.toString());
     assertNotEquals("00000000-0000-0000-0000-000000000000", first.getString("InvoiceID"));
     return first;
+  }
+
+  private String other(String token) {
+    return created(
+            api(
+                "PUT",
+                token,
+                "Invoices",
+                wrap(invoice("ACCREC", null, "DRAFT", line("D", "1", "5", "200", "OUTPUT2")))))
+        .getString("InvoiceID");
   }
 
   private JsonObject update(String token, String id, String body) {

@@ -464,7 +464,8 @@ public class DocumentsApi {
         errors.add(DocumentRules.notModifiable(kind.label, settled));
       } else if (!DocumentRules.mayBecome(oldStatus, status)) {
         errors.add(DocumentRules.notModifiable(kind.label, settled));
-      } else if (settled && (!status.equals(oldStatus) || linesSupplied)) {
+      } else if (settled && (!status.equals(oldStatus) || linesSupplied || !sales)) {
+        // A part-paid ACCREC keeps only its non-financial fields editable; a paid bill nothing.
         errors.add(DocumentRules.notModifiable(kind.label, true));
       }
     } else if (!DocumentRules.CREATE_STATUSES.contains(status)) {
