@@ -57,6 +57,7 @@ public class AccountingApi {
 
   @Inject private SandboxStore store;
   @Inject private JournalsApi journals;
+  @Inject private DocumentsApi documents;
 
   public Reply handle(Call call) {
     if (call.path().isEmpty()) {
@@ -64,6 +65,9 @@ public class AccountingApi {
     }
     String resource = call.path().get(0).toLowerCase(Locale.ROOT);
     String id = call.path().size() > 1 ? call.path().get(1) : null;
+    if (DocumentsApi.RESOURCES.contains(resource)) {
+      return documents.handle(call);
+    }
     if (call.path().size() > 2) {
       return Reply.notFound();
     }
@@ -354,7 +358,7 @@ public class AccountingApi {
    * otherwise, if any failed, 400 listing only the failures — the valid ones are saved all the
    * same.
    */
-  private static Reply batchReply(
+  static Reply batchReply(
       Call call, String plural, List<JsonObject> results, List<JsonObject> failures) {
     boolean summarize = !"false".equalsIgnoreCase(call.param("summarizeErrors"));
     if (summarize && !failures.isEmpty()) {
@@ -451,13 +455,13 @@ public class AccountingApi {
     }
   }
 
-  private static List<String> csv(String text) {
+  static List<String> csv(String text) {
     return text == null || text.isBlank()
         ? List.of()
         : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static Reply queryError(String message) {
+  static Reply queryError(String message) {
     return Reply.validation(16, "QueryParseException", message);
   }
 
