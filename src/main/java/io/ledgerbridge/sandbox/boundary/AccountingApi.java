@@ -316,18 +316,8 @@ public class AccountingApi {
         .add("ContactID", XeroJson.newId())
         .add("ContactStatus", "ACTIVE")
         .add("EmailAddress", "")
-        .add(
-            "Addresses",
-            Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("AddressType", "STREET"))
-                .add(Json.createObjectBuilder().add("AddressType", "POBOX")))
-        .add(
-            "Phones",
-            Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("PhoneType", "DEFAULT"))
-                .add(Json.createObjectBuilder().add("PhoneType", "DDI"))
-                .add(Json.createObjectBuilder().add("PhoneType", "FAX"))
-                .add(Json.createObjectBuilder().add("PhoneType", "MOBILE")))
+        .add("Addresses", XeroJson.contactAddressSlots())
+        .add("Phones", XeroJson.contactPhoneSlots())
         .add("ContactGroups", Json.createArrayBuilder())
         .add("ContactPersons", Json.createArrayBuilder())
         .add("IsSupplier", false)
@@ -426,11 +416,19 @@ public class AccountingApi {
   }
 
   private static Reply page(Call call, String plural, List<JsonObject> all) {
-    String pageText = call.param("page");
+    return page(call, plural, all, call.param("page") != null);
+  }
+
+  /**
+   * A list answer with Xero's paging: when {@code paged} (a {@code page} parameter, or a filter
+   * that forces paging), one page of {@code pageSize} (default 100, at most 1,000) and the {@code
+   * pagination} object; otherwise everything.
+   */
+  static Reply page(Call call, String plural, List<JsonObject> all, boolean paged) {
     JsonObjectBuilder envelope = XeroJson.envelope(call.providerName(), Instant.now());
     List<JsonObject> items = all;
-    if (pageText != null) {
-      int page = Math.max(1, parseInt(pageText, 1));
+    if (paged) {
+      int page = Math.max(1, parseInt(call.param("page"), 1));
       int size = Math.max(1, Math.min(1000, parseInt(call.param("pageSize"), 100)));
       int from = Math.min(all.size(), (page - 1) * size);
       items = all.subList(from, Math.min(all.size(), from + size));

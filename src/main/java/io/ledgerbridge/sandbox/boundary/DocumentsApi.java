@@ -191,7 +191,7 @@ public class DocumentsApi {
     boolean summaryOnly = "true".equalsIgnoreCase(call.param("summaryOnly"));
     boolean paged = call.param("page") != null || !statuses.isEmpty() || summaryOnly;
     boolean unitdp4 = unitdp4(call);
-    return paged(
+    return AccountingApi.page(
         call,
         kind.plural,
         found.stream().map(j -> view(j, unitdp4, paged && !summaryOnly)).toList(),
@@ -242,34 +242,25 @@ public class DocumentsApi {
         200, XeroJson.envelope(call.providerName(), Instant.now()).add(plural, list).build());
   }
 
-  /** Paging as Xero does it; {@code forced} pages even without {@code page} (page 1). */
-  private static Reply paged(Call call, String plural, List<JsonObject> all, boolean forced) {
-    JsonObjectBuilder envelope = XeroJson.envelope(call.providerName(), Instant.now());
-    List<JsonObject> items = all;
-    if (forced) {
-      int page = Math.max(1, parseInt(call.param("page"), 1));
-      int size = Math.max(1, Math.min(1000, parseInt(call.param("pageSize"), 100)));
-      int from = Math.min(all.size(), (page - 1) * size);
-      items = all.subList(from, Math.min(all.size(), from + size));
-      envelope.add(
-          "pagination",
-          Json.createObjectBuilder()
-              .add("page", page)
-              .add("pageSize", size)
-              .add("pageCount", (all.size() + size - 1) / size)
-              .add("itemCount", all.size()));
-    }
-    JsonArrayBuilder list = Json.createArrayBuilder();
-    items.forEach(list::add);
-    return Reply.json(200, envelope.add(plural, list).build());
-  }
-
-  private static int parseInt(String text, int defaultValue) {
+  /**
+   * The date of a payment or allocation: the one given (today in the organisation's zone if none),
+   * refused on or before the lock date.
+   */
+  private static LocalDate paymentDate(Org org, JsonObject element, List<String> errors) {
+    LocalDate date;
     try {
-      return text == null ? defaultValue : Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      return defaultValue;
+      date = XeroJson.parseDate(XeroJson.string(element, "Date"));
+    } catch (RuntimeException e) {
+      errors.add("The date is not valid");
+      date = null;
     }
+    if (date == null) {
+      date = LocalDate.now(ORG_ZONE);
+    }
+    if (org.lockDate() != null && !date.isAfter(org.lockDate())) {
+      errors.add(DocumentRules.lockDate(org.lockDate().toString()));
+    }
+    return date;
   }
 
   // ---- writing invoices and credit notes ------------------------------------------------------
@@ -1048,7 +1039,7 @@ public class DocumentsApi {
             .map(SandboxStore.Doc::json)
             .filter(where)
             .toList();
-    return paged(call, "Payments", found, call.param("page") != null);
+    return AccountingApi.page(call, "Payments", found, call.param("page") != null);
   }
 
   private Reply onePayment(Call call, String id) {
@@ -1140,19 +1131,7 @@ public class DocumentsApi {
         errors.add("Payment amount exceeds the amount outstanding on this document");
       }
     }
-    LocalDate date;
-    try {
-      date = XeroJson.parseDate(XeroJson.string(element, "Date"));
-    } catch (RuntimeException e) {
-      errors.add("The date is not valid");
-      date = null;
-    }
-    if (date == null) {
-      date = LocalDate.now(ORG_ZONE);
-    }
-    if (org.lockDate() != null && !date.isAfter(org.lockDate())) {
-      errors.add(DocumentRules.lockDate(org.lockDate().toString()));
-    }
+    LocalDate date = paymentDate(org, element, errors);
     if (!errors.isEmpty()) {
       JsonArrayBuilder list = Json.createArrayBuilder();
       errors.stream()
@@ -1300,19 +1279,7 @@ public class DocumentsApi {
           errors.add("The amount being allocated exceeds the amount due on the invoice");
         }
       }
-      LocalDate date;
-      try {
-        date = XeroJson.parseDate(XeroJson.string(element, "Date"));
-      } catch (RuntimeException e) {
-        errors.add("The date is not valid");
-        date = null;
-      }
-      if (date == null) {
-        date = LocalDate.now(ORG_ZONE);
-      }
-      if (org.lockDate() != null && !date.isAfter(org.lockDate())) {
-        errors.add(DocumentRules.lockDate(org.lockDate().toString()));
-      }
+      LocalDate date = paymentDate(org, element, errors);
       if (!errors.isEmpty()) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         errors.stream()

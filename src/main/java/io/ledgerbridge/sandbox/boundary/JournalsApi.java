@@ -66,31 +66,17 @@ public class JournalsApi {
             .map(SandboxStore.Doc::json)
             .filter(where)
             .toList();
-    String pageText = call.param("page");
-    JsonObjectBuilder envelope = XeroJson.envelope(call.providerName(), Instant.now());
-    List<JsonObject> items = found;
-    if (pageText != null) {
-      int page = Math.max(1, parseInt(pageText, 1));
-      int size = Math.max(1, Math.min(1000, parseInt(call.param("pageSize"), 100)));
-      int from = Math.min(found.size(), (page - 1) * size);
-      items = found.subList(from, Math.min(found.size(), from + size));
-      envelope.add(
-          "pagination",
-          Json.createObjectBuilder()
-              .add("page", page)
-              .add("pageSize", size)
-              .add("pageCount", (found.size() + size - 1) / size)
-              .add("itemCount", found.size()));
-    }
-    JsonArrayBuilder list = Json.createArrayBuilder();
-    for (JsonObject journal : items) {
-      // As at Xero, a list without paging leaves the journal lines out.
-      list.add(
-          pageText == null
-              ? Json.createObjectBuilder(journal).remove("JournalLines").build()
-              : journal);
-    }
-    return Reply.json(200, envelope.add(COLLECTION, list).build());
+    boolean paged = call.param("page") != null;
+    // As at Xero, a list without paging leaves the journal lines out.
+    return AccountingApi.page(
+        call,
+        COLLECTION,
+        paged
+            ? found
+            : found.stream()
+                .map(j -> Json.createObjectBuilder(j).remove("JournalLines").build())
+                .toList(),
+        paged);
   }
 
   private Reply one(AccountingApi.Call call, String id) {
@@ -138,23 +124,7 @@ public class JournalsApi {
         failures.add(result);
       }
     }
-    boolean summarize = !"false".equalsIgnoreCase(call.param("summarizeErrors"));
-    if (summarize && !failures.isEmpty()) {
-      JsonArrayBuilder failed = Json.createArrayBuilder();
-      failures.forEach(failed::add);
-      return Reply.json(
-          400,
-          Json.createObjectBuilder()
-              .add("ErrorNumber", 10)
-              .add("Type", "ValidationException")
-              .add("Message", "A validation exception occurred")
-              .add("Elements", failed)
-              .build());
-    }
-    JsonArrayBuilder all = Json.createArrayBuilder();
-    results.forEach(all::add);
-    return Reply.json(
-        200, XeroJson.envelope(call.providerName(), Instant.now()).add(COLLECTION, all).build());
+    return AccountingApi.batchReply(call, COLLECTION, results, failures);
   }
 
   /**
@@ -270,13 +240,5 @@ public class JournalsApi {
 
   private List<JsonObject> jsons(String orgId, String collection) {
     return store.list(orgId, collection).stream().map(SandboxStore.Doc::json).toList();
-  }
-
-  private static int parseInt(String text, int defaultValue) {
-    try {
-      return text == null ? defaultValue : Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      return defaultValue;
-    }
   }
 }

@@ -333,18 +333,8 @@ public final class SandboxSeed {
     }
     json.add("EmailAddress", email == null ? "" : email)
         .add("BankAccountDetails", "")
-        .add(
-            "Addresses",
-            Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("AddressType", "STREET"))
-                .add(Json.createObjectBuilder().add("AddressType", "POBOX")))
-        .add(
-            "Phones",
-            Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("PhoneType", "DEFAULT"))
-                .add(Json.createObjectBuilder().add("PhoneType", "DDI"))
-                .add(Json.createObjectBuilder().add("PhoneType", "FAX"))
-                .add(Json.createObjectBuilder().add("PhoneType", "MOBILE")))
+        .add("Addresses", XeroJson.contactAddressSlots())
+        .add("Phones", XeroJson.contactPhoneSlots())
         .add("UpdatedDateUTC", XeroJson.timestamp(now))
         .add("ContactGroups", Json.createArrayBuilder())
         .add("IsSupplier", supplier)

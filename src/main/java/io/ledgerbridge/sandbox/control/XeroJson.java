@@ -1,6 +1,7 @@
 package io.ledgerbridge.sandbox.control;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -95,5 +96,21 @@ public final class XeroJson {
             ? s.getString()
             : json.get(name).toString()
         : null;
+  }
+
+  /** The two address slots (STREET, POBOX) Xero always returns on a contact, empty. */
+  public static JsonArrayBuilder contactAddressSlots() {
+    return Json.createArrayBuilder()
+        .add(Json.createObjectBuilder().add("AddressType", "STREET"))
+        .add(Json.createObjectBuilder().add("AddressType", "POBOX"));
+  }
+
+  /** The four phone slots (DEFAULT, DDI, FAX, MOBILE) Xero always returns on a contact, empty. */
+  public static JsonArrayBuilder contactPhoneSlots() {
+    JsonArrayBuilder phones = Json.createArrayBuilder();
+    for (String type : new String[] {"DEFAULT", "DDI", "FAX", "MOBILE"}) {
+      phones.add(Json.createObjectBuilder().add("PhoneType", type));
+    }
+    return phones;
   }
 }
