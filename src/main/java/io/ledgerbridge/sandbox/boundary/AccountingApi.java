@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,6 +134,11 @@ public class AccountingApi {
                           || !resource.equals("trackingcategories")
                           || !"ARCHIVED".equals(json.getString("Status", "")))
               .toList();
+    }
+    try {
+      found = ordered(call, found);
+    } catch (IllegalArgumentException e) {
+      return queryError(e.getMessage());
     }
     JsonArrayBuilder items = Json.createArrayBuilder();
     found.forEach(items::add);
@@ -337,10 +343,11 @@ public class AccountingApi {
     if (!element.containsKey(idField)) {
       json.add(idField, XeroJson.ZERO_ID);
     }
-    return json.add("HasValidationErrors", true)
-        .add("StatusAttributeString", "ERROR")
-        .add("ValidationErrors", errors)
-        .build();
+    // Contacts and payments flag it; manual journals have no such field at Xero.
+    if (!idField.equals("ManualJournalID")) {
+      json.add("HasValidationErrors", true);
+    }
+    return json.add("StatusAttributeString", "ERROR").add("ValidationErrors", errors).build();
   }
 
   /**
@@ -425,6 +432,11 @@ public class AccountingApi {
    * pagination} object; otherwise everything.
    */
   static Reply page(Call call, String plural, List<JsonObject> all, boolean paged) {
+    try {
+      all = ordered(call, all);
+    } catch (IllegalArgumentException e) {
+      return queryError(e.getMessage());
+    }
     JsonObjectBuilder envelope = XeroJson.envelope(call.providerName(), Instant.now());
     List<JsonObject> items = all;
     if (paged) {
@@ -443,6 +455,12 @@ public class AccountingApi {
     JsonArrayBuilder list = Json.createArrayBuilder();
     items.forEach(list::add);
     return Reply.json(200, envelope.add(plural, list).build());
+  }
+
+  /** The list in the order of the {@code order} parameter, if one is given. */
+  static List<JsonObject> ordered(Call call, List<JsonObject> all) {
+    Comparator<JsonObject> order = Where.order(call.param("order"));
+    return order == null ? all : all.stream().sorted(order).toList();
   }
 
   private static int parseInt(String text, int defaultValue) {
