@@ -12,15 +12,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +104,7 @@ class SandboxConsoleIT extends LedgerBridgeDeployment {
     // ... and posting it then fails.
     String warnedId = warned.getString("ManualJournalID");
     HttpResponse<String> post =
-        api("POST", token, "ManualJournals/" + warnedId, "{\"Status\":\"POSTED\"}");
+        api("POST", token, "ManualJournals/" + warnedId, statusChange("POSTED"));
     assertEquals(400, post.statusCode(), post.body());
     assertEquals(
         "Account code or ID must be specified", firstError(LedgerBridgeClient.json(post), 0));
@@ -167,7 +164,7 @@ class SandboxConsoleIT extends LedgerBridgeDeployment {
 
     // Transitions: POSTED → VOIDED; a voided journal cannot be posted again; DRAFT → DELETED.
     HttpResponse<String> voided =
-        api("POST", token, "ManualJournals/" + id, "{\"Status\":\"VOIDED\"}");
+        api("POST", token, "ManualJournals/" + id, statusChange("VOIDED"));
     assertEquals(200, voided.statusCode(), voided.body());
     assertEquals(
         "VOIDED",
@@ -176,10 +173,10 @@ class SandboxConsoleIT extends LedgerBridgeDeployment {
             .getJsonObject(0)
             .getString("Status"));
     assertEquals(
-        400, api("POST", token, "ManualJournals/" + id, "{\"Status\":\"POSTED\"}").statusCode());
+        400, api("POST", token, "ManualJournals/" + id, statusChange("POSTED")).statusCode());
     assertEquals(
         200,
-        api("POST", token, "ManualJournals/" + warnedId, "{\"Status\":\"DELETED\"}").statusCode());
+        api("POST", token, "ManualJournals/" + warnedId, statusChange("DELETED")).statusCode());
     assertEquals(404, api("GET", token, "ManualJournals/" + UUID.randomUUID(), null).statusCode());
 
     // A date on or before the period lock date is refused.
@@ -574,44 +571,24 @@ class SandboxConsoleIT extends LedgerBridgeDeployment {
                 : HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A status change as Xero's description requires it: Narration is a required field. */
+  private static String statusChange(String status) {
+    return "{\"Narration\":\"Status change to " + status + "\",\"Status\":\"" + status + "\"}";
+  }
+
   private String clientCredentials() {
-    HttpResponse<String> response =
-        client.send(
-            client
-                .request("sandbox/identity/connect/token")
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString(
-                                "ledgerbridge-demo:demo-secret".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
-    assertEquals(200, response.statusCode(), response.body());
-    return LedgerBridgeClient.json(response).getString("access_token");
+    return new SandboxCalls(client).customConnectionToken();
   }
 
   private HttpRequest.Builder request(String token, String path) {
-    return client
-        .request(API + path)
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json");
+    return new SandboxCalls(client).request(token, path);
   }
 
   private HttpResponse<String> api(String method, String token, String path, String body) {
-    HttpRequest.Builder request = request(token, path);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return client.send(
-        request.method(
-            method,
-            body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+    return new SandboxCalls(client).call(method, token, path, body);
   }
 
   private static String enc(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    return SandboxCalls.enc(text);
   }
 }

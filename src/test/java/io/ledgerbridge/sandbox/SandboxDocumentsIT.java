@@ -9,13 +9,9 @@ import io.ledgerbridge.testing.LedgerBridgeClient;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -474,6 +470,8 @@ class SandboxDocumentsIT extends LedgerBridgeDeployment {
                           + i
                           + "\",\"Reference\":\""
                           + tag
+                          + "\",\"Date\":\""
+                          + LocalDate.parse(TODAY).minusDays(20 - 10 * i)
                           + "\",\"Status\":\""
                           + (i == 0 ? "AUTHORISED" : "DRAFT")
                           + "\",\"Contact\":{\"Name\":\"Kiwi Office Supplies Limited\"},"
@@ -545,6 +543,40 @@ class SandboxDocumentsIT extends LedgerBridgeDeployment {
             .size());
     // One invoice by id has its lines.
     assertTrue(get(token, "Invoices/" + firstId).containsKey("LineItems"));
+    // Date ranges with DateTime(…), and Xero's order parameter.
+    LocalDate tenDaysAgo = LocalDate.parse(TODAY).minusDays(10);
+    JsonArray recent =
+        LedgerBridgeClient.json(
+                api(
+                    "GET",
+                    token,
+                    "Invoices?order="
+                        + enc("Date DESC")
+                        + "&where="
+                        + enc(
+                            "Reference==\""
+                                + tag
+                                + "\" AND Date >= DateTime("
+                                + tenDaysAgo.getYear()
+                                + ", "
+                                + tenDaysAgo.getMonthValue()
+                                + ", "
+                                + tenDaysAgo.getDayOfMonth()
+                                + ")"),
+                    null))
+            .getJsonArray("Invoices");
+    assertEquals(
+        List.of(tag + "-2", tag + "-1"),
+        recent.stream().map(v -> v.asJsonObject().getString("InvoiceNumber")).toList());
+    JsonArray ascending =
+        LedgerBridgeClient.json(
+                api("GET", token, "Invoices?searchTerm=" + tag + "&order=InvoiceNumber", null))
+            .getJsonArray("Invoices");
+    assertEquals(tag + "-0", ascending.getJsonObject(0).getString("InvoiceNumber"));
+    HttpResponse<String> badOrder =
+        api("GET", token, "Invoices?order=" + enc("Date SIDEWAYS"), null);
+    assertEquals(400, badOrder.statusCode());
+    assertEquals("QueryParseException", LedgerBridgeClient.json(badOrder).getString("Type", ""));
     // If-Modified-Since in the future: nothing.
     HttpResponse<String> none =
         client.send(
@@ -732,40 +764,14 @@ class SandboxDocumentsIT extends LedgerBridgeDeployment {
   }
 
   private String token() {
-    HttpResponse<String> response =
-        client.send(
-            client
-                .request("sandbox/identity/connect/token")
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString(
-                                "ledgerbridge-demo:demo-secret".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
-    assertEquals(200, response.statusCode(), response.body());
-    return LedgerBridgeClient.json(response).getString("access_token");
+    return new SandboxCalls(client).customConnectionToken();
   }
 
   private HttpResponse<String> api(String method, String token, String path, String body) {
-    HttpRequest.Builder request =
-        client
-            .request(API + path)
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json");
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return client.send(
-        request.method(
-            method,
-            body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+    return new SandboxCalls(client).call(method, token, path, body);
   }
 
   private static String enc(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    return SandboxCalls.enc(text);
   }
 }

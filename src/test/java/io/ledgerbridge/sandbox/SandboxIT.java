@@ -254,6 +254,14 @@ class SandboxIT extends LedgerBridgeDeployment {
                 .request("sandbox/connections")
                 .header("Authorization", "Bearer " + access)
                 .GET());
+    assertEquals(200, listed.statusCode());
+    List<String> violations =
+        XeroConformance.identityViolations(
+            "GET",
+            client.uri("sandbox/connections"),
+            Map.of("Authorization", "Bearer " + access),
+            listed);
+    assertTrue(violations.isEmpty(), String.join("\n", violations));
     JsonArray connections;
     try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(listed.body()))) {
       connections = reader.readArray();
@@ -268,6 +276,51 @@ class SandboxIT extends LedgerBridgeDeployment {
             .getJsonArray("Organisations")
             .getJsonObject(0)
             .getString("Name"));
+
+    // Disconnecting one organisation (DELETE /connections/{id}) leaves the other connected.
+    String secondConnection =
+        connections.stream()
+            .map(JsonObject.class::cast)
+            .filter(c -> c.getString("tenantId").equals(SECOND_ORG))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    HttpResponse<String> deleted =
+        client.send(
+            client
+                .request("sandbox/connections/" + secondConnection)
+                .header("Authorization", "Bearer " + access)
+                .DELETE());
+    assertEquals(204, deleted.statusCode(), deleted.body());
+    violations =
+        XeroConformance.identityViolations(
+            "DELETE",
+            client.uri("sandbox/connections/" + secondConnection),
+            Map.of("Authorization", "Bearer " + access),
+            deleted);
+    assertTrue(violations.isEmpty(), String.join("\n", violations));
+    assertEquals(403, api("GET", access, SECOND_ORG, "Organisation", null).statusCode());
+    assertEquals(
+        404,
+        client
+            .send(
+                client
+                    .request("sandbox/connections/" + secondConnection)
+                    .header("Authorization", "Bearer " + access)
+                    .DELETE())
+            .statusCode());
+    try (var reader =
+        jakarta.json.Json.createReader(
+            new java.io.StringReader(
+                client
+                    .send(
+                        client
+                            .request("sandbox/connections")
+                            .header("Authorization", "Bearer " + access)
+                            .GET())
+                    .body()))) {
+      assertEquals(1, reader.readArray().size());
+    }
 
     // Refresh tokens rotate; the previous one keeps working during the grace period.
     JsonObject rotated =

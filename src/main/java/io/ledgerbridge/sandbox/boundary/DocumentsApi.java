@@ -789,7 +789,9 @@ public class DocumentsApi {
     }
 
     JsonObjectBuilder doc = Json.createObjectBuilder();
-    doc.add("Type", type == null ? "" : type);
+    if (type != null) {
+      doc.add("Type", type);
+    }
     String id = docId != null ? docId : XeroJson.newId();
     doc.add(kind.idField, id);
     if (kind == Kind.CREDIT_NOTE) {
@@ -818,9 +820,11 @@ public class DocumentsApi {
     }
     doc.add("SentToContact", update && base.getBoolean("SentToContact", false))
         .add("CurrencyRate", currencyRate.setScale(6, RoundingMode.HALF_UP))
-        .add("IsDiscounted", discounted)
         .add("HasAttachments", false)
         .add("HasErrors", false);
+    if (kind == Kind.INVOICE) {
+      doc.add("IsDiscounted", discounted);
+    }
     if (contact != null) {
       doc.add("Contact", contact);
     }
