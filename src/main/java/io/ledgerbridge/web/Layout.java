@@ -8,6 +8,7 @@ import io.ledgerbridge.xero.boundary.XeroConnections;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
@@ -61,11 +62,19 @@ public class Layout {
     return io.ledgerbridge.sandbox.control.SandboxSettings.fromConfig().enabled();
   }
 
+  /**
+   * Read once per rendering; on a postback the header's {@code rendered} tests also run before the
+   * action (which may connect or disconnect), so nothing is kept from those earlier phases.
+   */
   private Optional<ConnectionView> xeroView() {
-    if (xeroView == null) {
-      xeroView = getUsername() == null ? Optional.empty() : xero.current();
+    if (xeroView != null) {
+      return xeroView;
     }
-    return xeroView;
+    Optional<ConnectionView> view = getUsername() == null ? Optional.empty() : xero.current();
+    if (faces.getCurrentPhaseId() == PhaseId.RENDER_RESPONSE) {
+      xeroView = view;
+    }
+    return view;
   }
 
   /**
