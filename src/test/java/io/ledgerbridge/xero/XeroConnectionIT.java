@@ -137,6 +137,17 @@ class XeroConnectionIT extends LedgerBridgeDeployment {
     JsonObject first = json(admin("GET", CONNECTION, null));
     assertNotEquals(
         connected.getString("accessTokenExpiresAt"), first.getString("accessTokenExpiresAt"));
+    // Many requests meeting an expired token at once: all succeed, renewing under the row lock.
+    pause();
+    sandbox("tokens/expire-access");
+    List<java.util.concurrent.CompletableFuture<Integer>> parallel =
+        java.util.stream.IntStream.range(0, 6)
+            .mapToObj(
+                i ->
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> admin("GET", CONNECTION + "/organisations", null).statusCode()))
+            .toList();
+    parallel.forEach(f -> assertEquals(200, f.join()));
     // The used refresh token is now past its grace period: only the rotated one still works, so
     // a second renewal proves LedgerBridge stored it.
     sandbox("tokens/end-refresh-grace");
@@ -173,8 +184,16 @@ class XeroConnectionIT extends LedgerBridgeDeployment {
         client.getAsViewer(LedgerBridgeClient.INTAKE).statusCode() == 200,
         "LedgerBridge's own data stays available");
 
-    assertEquals(204, admin("DELETE", CONNECTION, null).statusCode());
+    // Connecting again replaces only the connection: the banner goes, the data stays.
+    consent(List.of(DEMO_ORG));
+    JsonObject again = json(admin("GET", CONNECTION, null));
+    assertEquals("CONNECTED", again.getString("status"));
+    assertEquals("VALID", again.getString("tokenState"));
     assertFalse(client.get("index.xhtml").body().contains("Xero needs reconnecting"));
+    assertStatus(200, admin("GET", CONNECTION + "/organisations", null));
+
+    assertEquals(204, admin("DELETE", CONNECTION, null).statusCode());
+    assertFalse(client.get("index.xhtml").body().contains("Xero: " + DEMO_ORG_NAME));
   }
 
   /** Admin page → Connect → the sandbox's consent page → allow → callback → back on the page. */
