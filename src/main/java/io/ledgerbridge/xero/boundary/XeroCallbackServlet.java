@@ -53,6 +53,10 @@ public class XeroCallbackServlet extends HttpServlet {
       } catch (BusinessException e) {
         LOG.log(Level.WARNING, "Connecting to Xero failed: {0}", e.getMessage());
         outcome = "failed";
+      } catch (RuntimeException e) {
+        // Back to the page with a message rather than an error page; the details are logged.
+        LOG.log(Level.SEVERE, "Connecting to Xero failed unexpectedly", e);
+        outcome = "failed";
       }
     }
     response.setHeader("Cache-Control", "no-store");
