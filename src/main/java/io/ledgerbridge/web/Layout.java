@@ -3,9 +3,12 @@ package io.ledgerbridge.web;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.platform.security.Role;
+import io.ledgerbridge.xero.boundary.ConnectionView;
+import io.ledgerbridge.xero.boundary.XeroConnections;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
@@ -13,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** What every page's frame needs: who is signed in, what they may open, and signing out. */
 @Named
@@ -21,6 +25,9 @@ public class Layout {
 
   @Inject private FacesContext faces;
   @Inject private LedgerBridgeConfig config;
+  @Inject private XeroConnections xero;
+
+  private Optional<ConnectionView> xeroView;
 
   public String getUsername() {
     var principal = faces.getExternalContext().getUserPrincipal();
@@ -53,6 +60,37 @@ public class Layout {
   /** Whether the built-in Xero sandbox is on (its console page is shown to admins then). */
   public boolean isSandbox() {
     return io.ledgerbridge.sandbox.control.SandboxSettings.fromConfig().enabled();
+  }
+
+  /**
+   * Read once per rendering; on a postback the header's {@code rendered} tests also run before the
+   * action (which may connect or disconnect), so nothing is kept from those earlier phases.
+   */
+  private Optional<ConnectionView> xeroView() {
+    if (xeroView != null) {
+      return xeroView;
+    }
+    Optional<ConnectionView> view = getUsername() == null ? Optional.empty() : xero.current();
+    if (faces.getCurrentPhaseId() == PhaseId.RENDER_RESPONSE) {
+      xeroView = view;
+    }
+    return view;
+  }
+
+  /**
+   * The chosen Xero organisation's name, shown on every page so nobody imports into the wrong
+   * books.
+   */
+  public String getXeroOrganisation() {
+    return xeroView()
+        .filter(v -> v.tenantId() != null)
+        .map(ConnectionView::tenantName)
+        .orElse(null);
+  }
+
+  /** Whether Xero refused to renew the connection (the banner on every page). */
+  public boolean isXeroNeedsReconnect() {
+    return xeroView().map(ConnectionView::needsReconnect).orElse(false);
   }
 
   public List<Kind> getKinds() {

@@ -27,6 +27,20 @@ public class LedgerBridgeConfig {
   public static final String INTAKE_MAX_LINES = "ledgerbridge.intake.max-lines";
   public static final String INTAKE_MAX_BODY_BYTES = "ledgerbridge.intake.max-body-bytes";
   public static final String PASSWORD_ITERATIONS = "ledgerbridge.security.pbkdf2-iterations";
+  public static final String XERO_CLIENT_ID = "ledgerbridge.xero.client-id";
+  public static final String XERO_CLIENT_SECRET = "ledgerbridge.xero.client-secret";
+  public static final String XERO_REDIRECT_URI = "ledgerbridge.xero.redirect-uri";
+  public static final String XERO_SCOPES = "ledgerbridge.xero.scopes";
+  public static final String XERO_CUSTOM_CLIENT_ID = "ledgerbridge.xero.custom.client-id";
+  public static final String XERO_CUSTOM_CLIENT_SECRET = "ledgerbridge.xero.custom.client-secret";
+  public static final String XERO_CUSTOM_SCOPES = "ledgerbridge.xero.custom.scopes";
+  public static final String XERO_AUTHORIZE_URL = "ledgerbridge.xero.authorize-url";
+  public static final String XERO_TOKEN_URL = "ledgerbridge.xero.token-url";
+  public static final String XERO_REVOCATION_URL = "ledgerbridge.xero.revocation-url";
+  public static final String XERO_CONNECTIONS_URL = "ledgerbridge.xero.connections-url";
+  public static final String XERO_API_URL = "ledgerbridge.xero.api-url";
+  public static final String XERO_TOKEN_KEY = "ledgerbridge.xero.token-key";
+  public static final String XERO_TOKEN_KEY_FILE = "ledgerbridge.xero.token-key-file";
 
   /** The JNDI name of the datasource the application defines for itself (H2 or a JDBC URL). */
   public static final String EMBEDDED_DATASOURCE = "java:app/jdbc/ledgerbridge";
@@ -101,5 +115,105 @@ public class LedgerBridgeConfig {
 
   public int passwordIterations() {
     return integer(PASSWORD_ITERATIONS, 210_000);
+  }
+
+  // ---- Xero ------------------------------------------------------------------------------------
+
+  /** The Xero app for the authorisation-code flow; empty when no client id is configured. */
+  public Optional<XeroApp> xeroApp() {
+    return text(XERO_CLIENT_ID)
+        .map(
+            id ->
+                new XeroApp(
+                    id,
+                    text(XERO_CLIENT_SECRET).orElse(""),
+                    text(XERO_REDIRECT_URI).orElse(null),
+                    text(XERO_SCOPES).orElse(XeroApp.DEFAULT_SCOPES)));
+  }
+
+  /** The custom connection (client credentials); empty when no client id is configured. */
+  public Optional<XeroApp> xeroCustomConnection() {
+    return text(XERO_CUSTOM_CLIENT_ID)
+        .map(
+            id ->
+                new XeroApp(
+                    id,
+                    text(XERO_CUSTOM_CLIENT_SECRET).orElse(""),
+                    null,
+                    text(XERO_CUSTOM_SCOPES).orElse(XeroApp.DEFAULT_CUSTOM_SCOPES)));
+  }
+
+  /** Xero's URLs, each overridable (a proxy, a test double); defaults are Xero's own. */
+  public XeroUrls xeroUrls() {
+    return new XeroUrls(
+        text(XERO_AUTHORIZE_URL).orElse(XeroUrls.XERO.authorize()),
+        text(XERO_TOKEN_URL).orElse(XeroUrls.XERO.token()),
+        text(XERO_REVOCATION_URL).orElse(XeroUrls.XERO.revocation()),
+        text(XERO_CONNECTIONS_URL).orElse(XeroUrls.XERO.connections()),
+        text(XERO_API_URL).orElse(XeroUrls.XERO.api()));
+  }
+
+  /** Whether any Xero URL was configured (then the built-in sandbox is not used by default). */
+  public boolean xeroUrlsConfigured() {
+    return text(XERO_AUTHORIZE_URL).isPresent()
+        || text(XERO_TOKEN_URL).isPresent()
+        || text(XERO_CONNECTIONS_URL).isPresent()
+        || text(XERO_API_URL).isPresent();
+  }
+
+  /** The token-encryption key, base64, if given directly (else the key file is used). */
+  public Optional<String> xeroTokenKey() {
+    return text(XERO_TOKEN_KEY);
+  }
+
+  /** Where the token-encryption key lives: by default a file in the data directory. */
+  public Path xeroTokenKeyFile() {
+    return text(XERO_TOKEN_KEY_FILE)
+        .map(p -> Path.of(p).toAbsolutePath().normalize())
+        .orElseGet(() -> dataDirectory().resolve("xero-token.key"));
+  }
+
+  /**
+   * A registered Xero app's credentials. {@code toString} leaves the secret out.
+   *
+   * @param redirectUri null: derived from the request ({@code …/ledgerbridge/xero/callback})
+   */
+  public record XeroApp(String clientId, String clientSecret, String redirectUri, String scopes) {
+    public static final String DEFAULT_SCOPES =
+        "openid profile email offline_access accounting.invoices accounting.payments"
+            + " accounting.manualjournals accounting.contacts accounting.settings";
+    public static final String DEFAULT_CUSTOM_SCOPES =
+        "accounting.invoices accounting.payments accounting.manualjournals accounting.contacts"
+            + " accounting.settings";
+
+    @Override
+    public String toString() {
+      return "XeroApp[clientId=" + clientId + ", scopes=" + scopes + "]";
+    }
+  }
+
+  /** Where Xero's identity server, connections and Accounting API are. */
+  public record XeroUrls(
+      String authorize, String token, String revocation, String connections, String api)
+      implements java.io.Serializable {
+    public static final XeroUrls XERO =
+        new XeroUrls(
+            "https://login.xero.com/identity/connect/authorize",
+            "https://identity.xero.com/connect/token",
+            "https://identity.xero.com/connect/revocation",
+            "https://api.xero.com/connections",
+            "https://api.xero.com/api.xro/2.0");
+
+    /**
+     * The built-in sandbox under a base such as {@code http://localhost:8080/ledgerbridge/sandbox}.
+     */
+    public static XeroUrls sandbox(String browserBase, String serverBase) {
+      return new XeroUrls(
+          browserBase + "/identity/connect/authorize",
+          serverBase + "/identity/connect/token",
+          serverBase + "/identity/connect/revocation",
+          serverBase + "/connections",
+          serverBase + "/api.xro/2.0");
+    }
   }
 }

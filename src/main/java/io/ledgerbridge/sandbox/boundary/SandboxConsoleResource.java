@@ -38,6 +38,7 @@ public class SandboxConsoleResource {
 
   @Inject private SandboxConsole console;
   @Inject private JournalsApi journals;
+  @Inject private SandboxIdentity identity;
 
   @GET
   @Path("organisations")
@@ -189,6 +190,54 @@ public class SandboxConsoleResource {
             throw new SandboxConsole.ConsoleException(400, "date must be YYYY-MM-DD");
           }
           return journals.trialBalance(orgId, at);
+        });
+  }
+
+  /**
+   * The identity server's tokens, for tests of token handling: {@code expire-access} (every live
+   * access token expires now), {@code end-refresh-grace} (used refresh tokens are past their grace
+   * period), {@code revoke-refresh} (every refresh token is revoked; connections stay).
+   */
+  @POST
+  @Path("tokens/{action}")
+  @Consumes(MediaType.WILDCARD)
+  public Response tokens(@PathParam("action") String action) {
+    return run(
+        () -> {
+          int count =
+              switch (action) {
+                case "expire-access" -> identity.expireAccessTokens();
+                case "end-refresh-grace" -> identity.endRefreshGrace(SandboxSettings.fromConfig());
+                case "revoke-refresh" -> identity.revokeRefreshTokens();
+                default ->
+                    throw new SandboxConsole.ConsoleException(
+                        404,
+                        "Token actions: expire-access, end-refresh-grace, revoke-refresh; not "
+                            + action
+                            + ".");
+              };
+          return Json.createObjectBuilder().add("action", action).add("tokens", count).build();
+        });
+  }
+
+  /** The connections users made at the consent page (which app, which user, which organisation). */
+  @GET
+  @Path("connections")
+  public Response connections() {
+    return run(
+        () -> {
+          JsonArrayBuilder list = Json.createArrayBuilder();
+          for (var c : identity.allConnections()) {
+            list.add(
+                Json.createObjectBuilder()
+                    .add("id", c.getId())
+                    .add("clientId", c.getClientId())
+                    .add("subject", c.getSubject())
+                    .add("tenantId", c.getTenantId())
+                    .add("createdAt", c.getCreatedAt().toString())
+                    .add("updatedAt", c.getUpdatedAt().toString()));
+          }
+          return Json.createObjectBuilder().add("connections", list).build();
         });
   }
 

@@ -285,6 +285,47 @@ public class SandboxIdentity {
             });
   }
 
+  /** Console: every live access token expires now, so the next call gets 401 TokenExpired. */
+  public int expireAccessTokens() {
+    Instant now = Instant.now();
+    List<SandboxGrant> live = grants(SandboxGrant.Kind.ACCESS);
+    live.forEach(g -> g.expireNow(now));
+    return live.size();
+  }
+
+  /** Console: used refresh tokens are past their grace period; reusing one gives invalid_grant. */
+  public int endRefreshGrace(SandboxSettings settings) {
+    Instant now = Instant.now();
+    List<SandboxGrant> refresh = grants(SandboxGrant.Kind.REFRESH);
+    refresh.forEach(g -> g.endGrace(now, settings.refreshGrace()));
+    return refresh.size();
+  }
+
+  /**
+   * Console: every refresh token is revoked (as when the user removes the app at Xero), so the next
+   * refresh gives invalid_grant. Connections stay.
+   */
+  public int revokeRefreshTokens() {
+    List<SandboxGrant> refresh = grants(SandboxGrant.Kind.REFRESH);
+    refresh.forEach(SandboxGrant::revoke);
+    return refresh.size();
+  }
+
+  /** Console: every connection made at the consent page, oldest first. */
+  public List<SandboxConnection> allConnections() {
+    return em.createQuery(
+            "SELECT c FROM SandboxConnection c ORDER BY c.createdAt", SandboxConnection.class)
+        .getResultList();
+  }
+
+  private List<SandboxGrant> grants(SandboxGrant.Kind kind) {
+    return em.createQuery(
+            "SELECT g FROM SandboxGrant g WHERE g.kind = :kind AND g.revoked = false",
+            SandboxGrant.class)
+        .setParameter("kind", kind)
+        .getResultList();
+  }
+
   /** The access token behind a Bearer header, if it was issued and has not been revoked. */
   public Optional<SandboxGrant> accessGrant(String token) {
     return grant(token, SandboxGrant.Kind.ACCESS).filter(g -> !g.isRevoked());

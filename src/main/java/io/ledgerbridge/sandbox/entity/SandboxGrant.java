@@ -135,6 +135,20 @@ public class SandboxGrant {
     revoked = true;
   }
 
+  /** Console: the token expires now, as if its lifetime had run out. */
+  public void expireNow(Instant now) {
+    if (expiresAt.isAfter(now)) {
+      expiresAt = now;
+    }
+  }
+
+  /** Console: a used refresh token's grace period is over, as if it had been used long ago. */
+  public void endGrace(Instant now, Duration grace) {
+    if (usedAt != null) {
+      usedAt = now.minus(grace).minusSeconds(1);
+    }
+  }
+
   public List<String> tenantIds() {
     return tenantIds == null || tenantIds.isEmpty()
         ? List.of()

@@ -1,0 +1,26 @@
+package io.ledgerbridge.xero.boundary;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Where this LedgerBridge is, as seen from one request: by the browser ({@code browser}, for the
+ * consent page and the redirect URI) and by the server itself ({@code server}: localhost and the
+ * local port, for server-to-self calls to the built-in sandbox). Both end with the context path.
+ */
+public record RequestBase(String browser, String server) {
+
+  public static RequestBase of(HttpServletRequest request) {
+    String scheme = request.getScheme();
+    int port = request.getServerPort();
+    boolean defaultPort =
+        ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+    String host = request.getServerName();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    String browser =
+        scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
+    String server = scheme + "://localhost:" + request.getLocalPort() + request.getContextPath();
+    return new RequestBase(browser, server);
+  }
+}

@@ -1,0 +1,79 @@
+package io.ledgerbridge.xero.boundary;
+
+import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.config.LedgerBridgeConfig;
+import io.ledgerbridge.platform.config.LedgerBridgeConfig.XeroApp;
+import io.ledgerbridge.platform.config.LedgerBridgeConfig.XeroUrls;
+import io.ledgerbridge.sandbox.control.SandboxSettings;
+
+/**
+ * Which Xero app and URLs a new connection uses: the configured ones (Xero's real URLs by default);
+ * or, when nothing is configured and the built-in sandbox is on (demo mode), the sandbox and its
+ * demo app — the sandbox's address taken from the request, since only a request knows it.
+ */
+public record XeroSetup(XeroApp app, XeroUrls urls, boolean sandbox) {
+
+  public static XeroSetup forAuthorisationCode(LedgerBridgeConfig config, RequestBase base) {
+    String callback = base.browser() + "/xero/callback";
+    if (config.xeroApp().isPresent()) {
+      XeroApp app = config.xeroApp().get();
+      return new XeroSetup(
+          app.redirectUri() == null
+              ? new XeroApp(app.clientId(), app.clientSecret(), callback, app.scopes())
+              : app,
+          config.xeroUrls(),
+          false);
+    }
+    if (sandboxDefault(config)) {
+      return new XeroSetup(
+          new XeroApp(
+              SandboxSettings.DEMO_CLIENT_ID,
+              SandboxSettings.DEMO_CLIENT_SECRET,
+              callback,
+              XeroApp.DEFAULT_SCOPES),
+          sandboxUrls(base),
+          true);
+    }
+    throw new BusinessException(
+        "Xero is not set up: set "
+            + LedgerBridgeConfig.XERO_CLIENT_ID
+            + " and "
+            + LedgerBridgeConfig.XERO_CLIENT_SECRET
+            + " (README, \"Connecting to Xero\").");
+  }
+
+  public static XeroSetup forCustomConnection(LedgerBridgeConfig config, RequestBase base) {
+    if (config.xeroCustomConnection().isPresent()) {
+      return new XeroSetup(config.xeroCustomConnection().get(), config.xeroUrls(), false);
+    }
+    if (sandboxDefault(config)) {
+      return new XeroSetup(
+          new XeroApp(
+              SandboxSettings.DEMO_CLIENT_ID,
+              SandboxSettings.DEMO_CLIENT_SECRET,
+              null,
+              XeroApp.DEFAULT_CUSTOM_SCOPES),
+          sandboxUrls(base),
+          true);
+    }
+    throw new BusinessException(
+        "No custom connection is set up: set "
+            + LedgerBridgeConfig.XERO_CUSTOM_CLIENT_ID
+            + " and "
+            + LedgerBridgeConfig.XERO_CUSTOM_CLIENT_SECRET
+            + " (README, \"Connecting to Xero\").");
+  }
+
+  /** Whether a custom connection can be made (configured, or the sandbox's demo client). */
+  public static boolean customConnectionAvailable(LedgerBridgeConfig config) {
+    return config.xeroCustomConnection().isPresent() || sandboxDefault(config);
+  }
+
+  private static boolean sandboxDefault(LedgerBridgeConfig config) {
+    return SandboxSettings.fromConfig().enabled() && !config.xeroUrlsConfigured();
+  }
+
+  private static XeroUrls sandboxUrls(RequestBase base) {
+    return XeroUrls.sandbox(base.browser() + "/sandbox", base.server() + "/sandbox");
+  }
+}

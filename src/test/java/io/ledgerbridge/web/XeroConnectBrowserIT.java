@@ -1,0 +1,121 @@
+package io.ledgerbridge.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ledgerbridge.testing.LedgerBridgeDeployment;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An admin connects LedgerBridge to Xero in headless Chromium, against the built-in sandbox: the
+ * admin page, Xero's consent page (sign in, choose organisations, allow), picking the organisation,
+ * its name on every page, and disconnecting.
+ */
+class XeroConnectBrowserIT extends LedgerBridgeDeployment {
+
+  private static final String DEMO_ORG = "b0c1a2d3-0000-4000-8000-00000000d3a0";
+  private static final String SECOND_ORG = "b0c1a2d3-0000-4000-8000-00000000d3a1";
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    Path profile =
+        Files.createTempDirectory(
+            Path.of(System.getProperty("it.buildDir", "target")), "chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void connectPickTheOrganisationSeeItEverywhereAndDisconnect() {
+    browser.get(client.uri("admin/xero.xhtml").toString());
+    wait.until(ExpectedConditions.urlContains("login.xhtml"));
+    browser.findElement(By.id("login:username")).sendKeys("admin");
+    browser.findElement(By.id("login:password")).sendKeys("admin");
+    browser.findElement(By.id("login:submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("connect:oauth")));
+    assertEquals(
+        "No Xero organisation connected", browser.findElement(By.id("xero-org-none")).getText());
+
+    // Connect: off to the sandbox's consent page.
+    browser.findElement(By.id("connect:oauth")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent")));
+    assertTrue(browser.getCurrentUrl().contains("/sandbox/identity/connect/authorize"));
+    browser.findElement(By.id("email")).clear();
+    browser.findElement(By.id("email")).sendKeys("owner@demo.ledgerbridge");
+    browser.findElement(By.id("password")).sendKeys("demo");
+    browser.findElement(By.id("tenant-" + DEMO_ORG)).click();
+    browser.findElement(By.id("tenant-" + SECOND_ORG)).click();
+    browser.findElement(By.id("allow")).click();
+
+    // Back on the admin page: two organisations to pick from.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("organisation-table")));
+    assertTrue(browser.getCurrentUrl().contains("result=connected"), browser.getCurrentUrl());
+    assertEquals("AWAITING_ORGANISATION", browser.findElement(By.id("xero-status")).getText());
+    var rows = browser.findElements(By.cssSelector("#organisation-table tbody tr"));
+    assertEquals(2, rows.size());
+    rows.stream()
+        .filter(r -> r.getText().contains("Demo Company (NZ)"))
+        .findFirst()
+        .orElseThrow()
+        .findElement(By.cssSelector("input[type=submit]"))
+        .click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("xero-org")));
+    assertEquals("Xero: Demo Company (NZ)", browser.findElement(By.id("xero-org")).getText());
+    assertEquals("CONNECTED", browser.findElement(By.id("xero-status")).getText());
+
+    // The organisation's name is on every page.
+    browser.findElement(By.id("nav-sale")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
+    assertEquals("Xero: Demo Company (NZ)", browser.findElement(By.id("xero-org")).getText());
+
+    // Disconnect.
+    browser.findElement(By.id("nav-xero")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("disconnect:disconnect")));
+    browser.findElement(By.id("disconnect:disconnect")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("xero-org-none")));
+    assertTrue(
+        browser.findElement(By.id("connection")).getText().contains("Not connected"),
+        browser.findElement(By.id("connection")).getText());
+  }
+}
