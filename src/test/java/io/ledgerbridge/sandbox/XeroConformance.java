@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * skipped and says so once. Xero's envelope fields and {@code …String} date twins appear in every
  * real answer but not in the schemas, so they are the only extra properties allowed.
  */
-final class XeroConformance {
+public final class XeroConformance {
 
   private static final String BASE = "/ledgerbridge/sandbox/api.xro/2.0";
   private static final Set<String> ENVELOPE = Set.of("Id", "Status", "ProviderName", "DateTimeUTC");
@@ -48,7 +48,7 @@ final class XeroConformance {
         .build();
   }
 
-  static boolean enabled() {
+  public static boolean enabled() {
     return ACCOUNTING != null;
   }
 
@@ -59,6 +59,28 @@ final class XeroConformance {
       Map<String, String> headers,
       String requestBody,
       HttpResponse<String> response) {
+    return violations(
+        method,
+        uri,
+        headers,
+        requestBody,
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(null),
+        response.body());
+  }
+
+  /**
+   * The same for a call made by another HTTP client (the Xero client's Jersey calls): status,
+   * content type and body of the answer given directly.
+   */
+  public static List<String> violations(
+      String method,
+      URI uri,
+      Map<String, String> headers,
+      String requestBody,
+      int status,
+      String contentType,
+      String responseBody) {
     if (ACCOUNTING == null || !uri.getPath().startsWith(BASE)) {
       return List.of();
     }
@@ -77,10 +99,9 @@ final class XeroConformance {
       request.withBody(requestBody);
     }
     SimpleResponse.Builder answer =
-        SimpleResponse.Builder.status(response.statusCode())
-            .withContentType(
-                response.headers().firstValue("Content-Type").orElse("application/json"))
-            .withBody(response.body());
+        SimpleResponse.Builder.status(status)
+            .withContentType(contentType == null ? "application/json" : contentType)
+            .withBody(responseBody);
     ValidationReport report = ACCOUNTING.validate(request.build(), answer.build());
     List<String> problems = new ArrayList<>();
     for (ValidationReport.Message message : report.getMessages()) {
@@ -92,7 +113,7 @@ final class XeroConformance {
               + " "
               + uri.getPath()
               + " → "
-              + response.statusCode()
+              + status
               + ": "
               + message.getKey()
               + " "

@@ -29,8 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +62,6 @@ public class XeroClient implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(XeroClient.class.getName());
   private static final String JSON = "application/json";
   private static final String ZERO_ID = "00000000-0000-0000-0000-000000000000";
-  private static final DateTimeFormatter IF_MODIFIED_SINCE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
   /** After this long since a write was first sent, Xero may have forgotten its key (6 min). */
   private static final Duration IDEMPOTENCY_HORIZON = Duration.ofMinutes(5);
@@ -505,10 +502,11 @@ public class XeroClient implements AutoCloseable {
         request.header("Idempotency-Key", key);
       }
       if (modifiedSince != null) {
-        request.header("If-Modified-Since", IF_MODIFIED_SINCE.format(modifiedSince));
+        request.header("If-Modified-Since", ifModifiedSince(modifiedSince));
       }
       int status;
       String text;
+      Envelope parsed = null;
       Response response = null;
       try {
         response =
@@ -516,7 +514,10 @@ public class XeroClient implements AutoCloseable {
                 ? request.method(method)
                 : request.method(method, Entity.entity(body, JSON));
         status = response.getStatus();
-        text = response.hasEntity() ? response.readEntity(String.class) : "";
+        text = readWhole(response);
+        if (status >= 200 && status < 300) {
+          parsed = parse(text);
+        }
       } catch (ProcessingException e) {
         boolean sent = !neverConnected(e);
         Integer[] budget = response == null ? new Integer[3] : budget(response);
@@ -554,7 +555,7 @@ public class XeroClient implements AutoCloseable {
           target.tenantId(), endpoint, status, budget[0], budget[1], budget[2], clock.instant());
       notify(method, uri, key, modifiedSince, body, status, response, text);
       if (status >= 200 && status < 300) {
-        return text.isBlank() ? new Envelope() : json.fromJson(text, Envelope.class);
+        return parsed;
       }
       if (status == 401 && !renewed) {
         renewed = true;
@@ -602,6 +603,35 @@ public class XeroClient implements AutoCloseable {
         continue;
       }
       throw XeroErrors.toException(status, endpoint, text, correlation);
+    }
+  }
+
+  /**
+   * The whole body, or a ProcessingException when the connection ended before the promised
+   * Content-Length (a dropped connection: the request may well have taken effect).
+   */
+  private static String readWhole(Response response) {
+    if (!response.hasEntity()) {
+      return "";
+    }
+    byte[] bytes = response.readEntity(byte[].class);
+    Integer promised = integer(response.getHeaderString("Content-Length"));
+    if (promised != null && bytes.length < promised) {
+      throw new ProcessingException(
+          "the answer was cut short: " + bytes.length + " of " + promised + " bytes");
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** A 2xx body; one that does not parse was cut short or garbled on the way: no answer. */
+  private Envelope parse(String text) {
+    if (text.isBlank()) {
+      return new Envelope();
+    }
+    try {
+      return json.fromJson(text, Envelope.class);
+    } catch (RuntimeException e) {
+      throw new ProcessingException("the answer is not Xero JSON: " + e.getMessage(), e);
     }
   }
 
@@ -677,6 +707,14 @@ public class XeroClient implements AutoCloseable {
     }
   }
 
+  /**
+   * UTC to the second with a {@code Z}: Xero reads UTC {@code yyyy-MM-ddTHH:mm:ss}, and its
+   * description asks for an RFC 3339 date-time, which needs the offset.
+   */
+  static String ifModifiedSince(Instant since) {
+    return since.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
   static Duration retryAfter(String text) {
     Integer seconds = integer(text);
     return seconds == null ? null : Duration.ofSeconds(Math.max(0, seconds));
@@ -705,7 +743,7 @@ public class XeroClient implements AutoCloseable {
       headers.put("Idempotency-Key", key);
     }
     if (modifiedSince != null) {
-      headers.put("If-Modified-Since", IF_MODIFIED_SINCE.format(modifiedSince));
+      headers.put("If-Modified-Since", ifModifiedSince(modifiedSince));
     }
     String contentType = response.getHeaderString("Content-Type");
     listener.accept(new Exchange(method, uri, headers, body, status, contentType, text));
