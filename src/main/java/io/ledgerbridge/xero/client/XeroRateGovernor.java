@@ -71,6 +71,7 @@ public final class XeroRateGovernor {
   private Integer appRemaining;
   private Instant observedAt;
   private Instant windowStart;
+  private Integer windowLimit;
   private Instant blockedUntil;
   private Instant dayBlockedUntil;
   private int concurrentStrikes;
@@ -159,6 +160,10 @@ public final class XeroRateGovernor {
         if (minuteSpent || appSpent) {
           return Duration.between(now, windowEnds);
         }
+      } else if (windowLimit != null
+          && inFlight >= Math.max(1, windowLimit - settings.minuteReserve())) {
+        // A new window, not yet confirmed by an answer: no more calls than a window holds.
+        return settings.minuteWindow(); // woken early when a call comes back
       }
     }
     return Duration.ZERO;
@@ -183,8 +188,10 @@ public final class XeroRateGovernor {
       if (minute != null && permit.sequence() > lastObserved) {
         Duration window = settings.minuteWindow();
         if (minuteRemaining == null || minute > minuteRemaining) {
-          // The first figure, or one that went up: a window began when this call was sent.
+          // The first figure, or one that went up: a window began when this call was sent, and
+          // holds about this many calls (fewer if others called first: the safe side).
           windowStart = permit.sentAt();
+          windowLimit = minute + 1;
         } else if (!now.isBefore(windowStart.plus(window))) {
           // The window we expected to be over is not: look again a little later.
           windowStart = now.minus(window).plus(window.dividedBy(10));

@@ -93,6 +93,22 @@ class XeroRateGovernorTest {
   }
 
   @Test
+  void aFreshWindowGetsNoMoreCallsThanTheLastWindowHeldUntilAnAnswerConfirmsIt() {
+    XeroRateGovernor.Permit first = take();
+    ok(first, 2, 4000); // a window of 3 calls
+    ok(take(), 1, 3999);
+    ok(take(), 0, 3998);
+    assertTrue(governor.tryAcquire(E).isEmpty());
+    clock.advance(Duration.ofSeconds(60));
+    XeroRateGovernor.Permit a = take();
+    take();
+    take();
+    assertTrue(governor.tryAcquire(E).isEmpty(), "a fourth call would meet a 429");
+    ok(a, 2, 3997); // confirmed: the estimate governs again
+    assertTrue(governor.tryAcquire(E).isEmpty()); // 2 left, 2 unanswered
+  }
+
+  @Test
   void anOlderAnswerArrivingLateIsNotMistakenForANewWindow() {
     XeroRateGovernor.Permit a = take();
     XeroRateGovernor.Permit b = take();
