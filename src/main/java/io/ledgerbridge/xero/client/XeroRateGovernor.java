@@ -20,12 +20,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * figures; the budget it assumes is that figure minus the calls sent since (not yet answered). When
  * the minute budget is down to {@code minuteReserve}, new calls wait for the end of Xero's fixed
  * minute window. The window's start is learnt from the answers: a figure that went up means a new
- * window began at (about) the moment that call was sent; a 429's {@code Retry-After} gives its end
- * exactly. When the day budget is down to {@code dayReserve}, or Xero answered a 429 for the day
- * limit, calls fail at once with {@link XeroException.DailyLimitReached}: the work must be
- * rescheduled, not slept on. A 429 for the minute or app-minute limit blocks every caller until
- * {@code Retry-After} (plus jitter); one for the concurrency limit (no Retry-After) backs off
- * exponentially.
+ * window began while that call was under way (the governor takes the answer's arrival, the late
+ * side); a 429's {@code Retry-After} gives its end to the second. After a window's assumed end, no
+ * more calls go out than the last window held until an answer confirms the new one. When the day
+ * budget is down to {@code dayReserve}, or Xero answered a 429 for the day limit, calls fail at
+ * once with {@link XeroException.DailyLimitReached}: the work must be rescheduled, not slept on. A
+ * 429 for the minute or app-minute limit blocks every caller until {@code Retry-After} (plus
+ * jitter); one for the concurrency limit (no Retry-After) backs off exponentially.
  *
  * <p>Several nodes, one organisation. Xero counts per organisation and app, and the remaining
  * figures in its headers are those global counts, so each node paces itself by what all nodes
@@ -188,9 +189,11 @@ public final class XeroRateGovernor {
       if (minute != null && permit.sequence() > lastObserved) {
         Duration window = settings.minuteWindow();
         if (minuteRemaining == null || minute > minuteRemaining) {
-          // The first figure, or one that went up: a window began when this call was sent, and
-          // holds about this many calls (fewer if others called first: the safe side).
-          windowStart = permit.sentAt();
+          // The first figure, or one that went up: a window began while this call was on its
+          // way. Taking the answer's arrival as its start errs on the late side (by one call's
+          // latency) rather than sending into the old window's last moments and meeting a 429.
+          // The window holds about this many calls (fewer if others called first: the safe side).
+          windowStart = now;
           windowLimit = minute + 1;
         } else if (!now.isBefore(windowStart.plus(window))) {
           // The window we expected to be over is not: look again a little later.
