@@ -64,7 +64,7 @@ public final class XeroRateGovernor {
   private final ReentrantLock lock = new ReentrantLock(true);
   private final Condition changed = lock.newCondition();
 
-  private int inFlight;
+  private final java.util.TreeSet<Long> inFlight = new java.util.TreeSet<>();
   private long lastIssued;
   private long lastObserved;
   private Integer minuteRemaining;
@@ -120,8 +120,8 @@ public final class XeroRateGovernor {
       if (!delay(now, endpoint).isZero()) {
         return Optional.empty();
       }
-      inFlight++;
-      return Optional.of(new Permit(++lastIssued, now));
+      inFlight.add(++lastIssued);
+      return Optional.of(new Permit(lastIssued, now));
     } finally {
       lock.unlock();
     }
@@ -137,7 +137,7 @@ public final class XeroRateGovernor {
       throw new XeroException.DailyLimitReached(
           endpoint, Duration.between(now, dayBlockedUntil), "Xero answered 429 day", null);
     }
-    long unobserved = lastIssued - lastObserved;
+    long unobserved = uncounted();
     if (dayRemaining != null
         && now.isBefore(observedAt.plus(DAY_FIGURE_TRUSTED_FOR))
         && dayRemaining - unobserved <= settings.dayReserve()) {
@@ -150,7 +150,7 @@ public final class XeroRateGovernor {
     if (blockedUntil != null && now.isBefore(blockedUntil)) {
       return Duration.between(now, blockedUntil);
     }
-    if (inFlight >= settings.maxInFlight()) {
+    if (inFlight.size() >= settings.maxInFlight()) {
       return settings.minuteWindow(); // woken early when a call comes back
     }
     if (minuteRemaining != null) {
@@ -162,7 +162,7 @@ public final class XeroRateGovernor {
           return Duration.between(now, windowEnds);
         }
       } else if (windowLimit != null
-          && inFlight >= Math.max(1, windowLimit - settings.minuteReserve())) {
+          && inFlight.size() >= Math.max(1, windowLimit - settings.minuteReserve())) {
         // A new window, not yet confirmed by an answer: no more calls than a window holds.
         return settings.minuteWindow(); // woken early when a call comes back
       }
@@ -185,7 +185,7 @@ public final class XeroRateGovernor {
     lock.lock();
     try {
       Instant now = clock.instant();
-      inFlight = Math.max(0, inFlight - 1);
+      inFlight.remove(permit.sequence());
       if (minute != null && permit.sequence() > lastObserved) {
         Duration window = settings.minuteWindow();
         if (minuteRemaining == null || minute > minuteRemaining) {
@@ -204,6 +204,12 @@ public final class XeroRateGovernor {
         appRemaining = appMinute;
         observedAt = now;
         lastObserved = permit.sequence();
+      } else if (minute != null && minuteRemaining != null) {
+        // An older call answering late: if Xero counted it after the newest answer, its figure
+        // is lower, and the budget is at most that (see uncounted()).
+        minuteRemaining = Math.min(minuteRemaining, minute);
+        dayRemaining = min(dayRemaining, day);
+        appRemaining = min(appRemaining, appMinute);
       }
       if (status == 429) {
         onRateLimited(now, problem, retryAfter);
@@ -241,6 +247,20 @@ public final class XeroRateGovernor {
     }
   }
 
+  /**
+   * Calls the newest figure may not include: those sent after the call it came with, and those sent
+   * before it that are still unanswered (Xero may count them after it: answers do not arrive in the
+   * order calls were sent). When one of the latter answers, its figure (lower if it was counted
+   * later) replaces the newest one if lower, so the estimate stays on the safe side.
+   */
+  private long uncounted() {
+    return (lastIssued - lastObserved) + inFlight.headSet(lastObserved).size();
+  }
+
+  private static Integer min(Integer a, Integer b) {
+    return a == null ? b : b == null ? a : Integer.valueOf(Math.min(a, b));
+  }
+
   /** Up to a twentieth of the window (3 s of Xero's minute), so waiting nodes do not all return. */
   private Duration jitter() {
     long max = Math.max(1, settings.minuteWindow().toMillis() / 20);
@@ -251,7 +271,7 @@ public final class XeroRateGovernor {
   public void onNoAnswer(Permit permit) {
     lock.lock();
     try {
-      inFlight = Math.max(0, inFlight - 1);
+      inFlight.remove(permit.sequence());
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -262,7 +282,7 @@ public final class XeroRateGovernor {
     lock.lock();
     try {
       return new State(
-          inFlight,
+          inFlight.size(),
           minuteRemaining,
           dayRemaining,
           appRemaining,

@@ -110,6 +110,25 @@ class XeroRateGovernorTest {
   }
 
   @Test
+  void answersOutOfOrderDoNotOverspendTheBudget() {
+    ok(take(), 5, 4000); // a window with 5 left
+    XeroRateGovernor.Permit a = take();
+    XeroRateGovernor.Permit b = take();
+    XeroRateGovernor.Permit c = take();
+    ok(c, 4, 3999); // Xero counted c first; a and b may come after it
+    XeroRateGovernor.Permit d = take();
+    XeroRateGovernor.Permit e = take();
+    assertTrue(governor.tryAcquire(E).isEmpty(), "4 left, a, b, d and e uncounted");
+    ok(a, 3, 3998); // counted after c
+    assertTrue(governor.tryAcquire(E).isEmpty(), "3 left, b, d and e uncounted");
+    ok(b, 2, 3997);
+    assertTrue(governor.tryAcquire(E).isEmpty(), "2 left, d and e uncounted");
+    ok(d, 1, 3996);
+    ok(e, 0, 3995);
+    assertTrue(governor.tryAcquire(E).isEmpty());
+  }
+
+  @Test
   void anOlderAnswerArrivingLateIsNotMistakenForANewWindow() {
     XeroRateGovernor.Permit a = take();
     XeroRateGovernor.Permit b = take();
