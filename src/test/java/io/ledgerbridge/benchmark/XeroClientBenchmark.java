@@ -167,7 +167,7 @@ class XeroClientBenchmark {
       report.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %.1f s | %.1f | %.0f | %.1f %% | %d | %d | %.3f | %d |%n",
+              "| %s | %d | %d | %.1f s | %.1f | %.0f | %.1f %% | %d %s | %d | %.3f | %d |%n",
               name,
               limit,
               documents,
@@ -176,6 +176,7 @@ class XeroClientBenchmark {
               perWindow,
               100 * perWindow / ceiling,
               snapshot.rateLimited(),
+              snapshot.rateLimitedBy().isEmpty() ? "" : snapshot.rateLimitedBy().toString(),
               calls,
               (double) calls / documents,
               snapshot.retries()));

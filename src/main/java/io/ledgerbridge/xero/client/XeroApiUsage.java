@@ -25,6 +25,7 @@ public final class XeroApiUsage {
    * @param minuteRemaining calls left this minute as Xero last said (null before the first call)
    * @param dayRemaining calls left today as Xero last said
    * @param observedAt when Xero said so
+   * @param rateLimitedBy 429s by the limit Xero named (minute, day, appminute, concurrent)
    */
   public record Snapshot(
       String tenantId,
@@ -35,6 +36,7 @@ public final class XeroApiUsage {
       long calls,
       long rateLimited,
       long retries,
+      Map<String, Long> rateLimitedBy,
       List<EndpointCalls> byEndpoint) {
 
     /** Calls by endpoint, all statuses together. */
@@ -48,6 +50,7 @@ public final class XeroApiUsage {
   private static final class Tenant {
     final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     final LongAdder retries = new LongAdder();
+    final Map<String, LongAdder> limitedBy = new ConcurrentHashMap<>();
     volatile Integer minute;
     volatile Integer day;
     volatile Integer app;
@@ -79,6 +82,15 @@ public final class XeroApiUsage {
     }
   }
 
+  /** Records which limit a 429 named ({@code X-Rate-Limit-Problem}: minute, day, …). */
+  public void recordRateLimited(String tenantId, String problem) {
+    tenants
+        .computeIfAbsent(tenantId, t -> new Tenant())
+        .limitedBy
+        .computeIfAbsent(problem == null ? "unnamed" : problem, k -> new LongAdder())
+        .increment();
+  }
+
   /** Records that a request is being sent again (after a 5xx, time-out, 429 or 401). */
   public void recordRetry(String tenantId) {
     tenants.computeIfAbsent(tenantId, t -> new Tenant()).retries.increment();
@@ -87,7 +99,7 @@ public final class XeroApiUsage {
   public Snapshot snapshot(String tenantId) {
     Tenant tenant = tenants.get(tenantId);
     if (tenant == null) {
-      return new Snapshot(tenantId, null, null, null, null, 0, 0, 0, List.of());
+      return new Snapshot(tenantId, null, null, null, null, 0, 0, 0, Map.of(), List.of());
     }
     List<EndpointCalls> byEndpoint = new ArrayList<>();
     long calls = 0;
@@ -114,8 +126,15 @@ public final class XeroApiUsage {
           calls,
           limited,
           tenant.retries.sum(),
+          limitedBy(tenant),
           List.copyOf(byEndpoint));
     }
+  }
+
+  private static Map<String, Long> limitedBy(Tenant tenant) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    tenant.limitedBy.forEach((problem, n) -> counts.put(problem, n.sum()));
+    return java.util.Collections.unmodifiableMap(counts);
   }
 
   /** The organisations this node has called. */

@@ -568,6 +568,7 @@ public class XeroClient implements AutoCloseable {
         continue;
       }
       if (status == 429) {
+        usage.recordRateLimited(target.tenantId(), problem);
         if ("day".equalsIgnoreCase(problem)) {
           throw new XeroException.DailyLimitReached(
               endpoint, retryAfter, "Xero answered 429 day", correlation);

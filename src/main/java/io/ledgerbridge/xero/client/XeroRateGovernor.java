@@ -186,13 +186,16 @@ public final class XeroRateGovernor {
     try {
       Instant now = clock.instant();
       inFlight.remove(permit.sequence());
-      if (minute != null && permit.sequence() > lastObserved) {
+      if (minute != null && permit.sequence() > lastObserved && status != 429) {
         Duration window = settings.minuteWindow();
-        if (minuteRemaining == null || minute > minuteRemaining) {
-          // The first figure, or one that went up: a window began while this call was on its
-          // way. Taking the answer's arrival as its start errs on the late side (by one call's
-          // latency) rather than sending into the old window's last moments and meeting a 429.
-          // The window holds about this many calls (fewer if others called first: the safe side).
+        if (minuteRemaining == null
+            || minute > minuteRemaining
+            || !permit.sentAt().isBefore(windowStart.plus(window))) {
+          // The first figure, one that went up, or a call sent after the window's (late-side)
+          // end: a window began while this call was on its way. Taking the answer's arrival as
+          // its start errs on the late side (by one call's latency) rather than sending into the
+          // old window's last moments and meeting a 429. The window holds about this many calls
+          // (fewer if others called first: the safe side).
           windowStart = now;
           windowLimit = minute + 1;
         } else if (!now.isBefore(windowStart.plus(window))) {

@@ -110,6 +110,19 @@ class XeroRateGovernorTest {
   }
 
   @Test
+  void aNewWindowIsRecognisedByTimeWhenTheOldOneWasNotSpent() {
+    ok(take(), 2, 4000); // a window of 3, of which this call used one
+    clock.advance(Duration.ofSeconds(61));
+    XeroRateGovernor.Permit next = take();
+    clock.advance(Duration.ofMillis(300));
+    ok(next, 2, 3999); // the same figure, but sent after the window ended: a new window
+    assertEquals(clock.instant().plus(Duration.ofSeconds(60)), governor.state().windowEnds());
+    ok(take(), 1, 3998);
+    ok(take(), 0, 3997);
+    assertTrue(governor.tryAcquire(E).isEmpty());
+  }
+
+  @Test
   void answersOutOfOrderDoNotOverspendTheBudget() {
     ok(take(), 5, 4000); // a window with 5 left
     XeroRateGovernor.Permit a = take();
