@@ -13,11 +13,13 @@ import io.ledgerbridge.testing.LedgerBridgeDeployment;
 import io.ledgerbridge.xero.client.ElementResult.Outcome;
 import io.ledgerbridge.xero.client.wire.Account;
 import io.ledgerbridge.xero.client.wire.Contact;
+import io.ledgerbridge.xero.client.wire.CreditNote;
 import io.ledgerbridge.xero.client.wire.Invoice;
 import io.ledgerbridge.xero.client.wire.LineItem;
 import io.ledgerbridge.xero.client.wire.ManualJournal;
 import io.ledgerbridge.xero.client.wire.ManualJournalLine;
 import io.ledgerbridge.xero.client.wire.Organisation;
+import io.ledgerbridge.xero.client.wire.Payment;
 import io.ledgerbridge.xero.client.wire.Report;
 import io.ledgerbridge.xero.client.wire.TaxRate;
 import jakarta.json.JsonObject;
@@ -235,6 +237,66 @@ class XeroClientIT extends LedgerBridgeDeployment {
         journals.get(1).errors().toString());
     ManualJournal read = xero.manualJournal(demo, journals.get(0).id()).orElseThrow();
     assertEquals(2, read.journalLines.size());
+  }
+
+  @Test
+  void creditNotesAndPaymentsPerElement() {
+    String run = run();
+    String contactId = newContact(run);
+    Invoice approved = invoice(run + "-INV", contactId, "200");
+    approved.status = "AUTHORISED";
+    ElementResult<Invoice> invoice = xero.createInvoices(demo, List.of(approved)).get(0);
+    assertEquals(Outcome.OK, invoice.outcome(), invoice.toString());
+    assertEquals("AUTHORISED", invoice.status());
+
+    CreditNote good = creditNote(run + "-CN1", contactId, "200");
+    CreditNote bad = creditNote(run + "-CN2", contactId, "999");
+    BatchResult<CreditNote> notes = xero.createCreditNotes(demo, List.of(good, bad));
+    assertEquals(Outcome.OK, notes.get(0).outcome(), notes.get(0).toString());
+    assertEquals(run + "-CN1", notes.get(0).number());
+    assertEquals(Outcome.ERROR, notes.get(1).outcome());
+    assertEquals(
+        List.of("Account code '999' is not a valid code for this document."),
+        notes.get(1).errors());
+    CreditNote read = xero.creditNote(demo, notes.get(0).id()).orElseThrow();
+    assertEquals(new BigDecimal("11.50"), read.total);
+    assertEquals(
+        List.of(notes.get(0).id()),
+        xero.creditNotes(demo, XeroQuery.all().withIds(List.of(notes.get(0).id()))).items().stream()
+            .map(c -> c.creditNoteID)
+            .toList());
+
+    Payment payment = new Payment();
+    payment.invoice = new Invoice();
+    payment.invoice.invoiceID = invoice.id();
+    payment.account = new Account();
+    payment.account.code = "090";
+    payment.date = LocalDate.now(ZoneOffset.UTC);
+    payment.amount = new BigDecimal("5.00");
+    Payment tooMuch = new Payment();
+    tooMuch.invoice = payment.invoice;
+    tooMuch.account = payment.account;
+    tooMuch.date = payment.date;
+    tooMuch.amount = new BigDecimal("500.00");
+    BatchResult<Payment> payments = xero.createPayments(demo, List.of(payment, tooMuch));
+    assertEquals(Outcome.OK, payments.get(0).outcome(), payments.get(0).toString());
+    assertNotNull(payments.get(0).id());
+    assertEquals(Outcome.ERROR, payments.get(1).outcome());
+    assertEquals(new BigDecimal("18.00"), xero.invoice(demo, invoice.id()).orElseThrow().amountDue);
+  }
+
+  private static CreditNote creditNote(String number, String contactId, String accountCode) {
+    Invoice lines = invoice(number, contactId, accountCode);
+    CreditNote note = new CreditNote();
+    note.type = "ACCRECCREDIT";
+    note.creditNoteNumber = number;
+    note.contact = lines.contact;
+    note.date = lines.date;
+    note.status = "DRAFT";
+    note.lineAmountTypes = "Exclusive";
+    lines.lineItems.get(0).quantity = BigDecimal.ONE;
+    note.lineItems = lines.lineItems;
+    return note;
   }
 
   // ---- limits -----------------------------------------------------------------------------------
