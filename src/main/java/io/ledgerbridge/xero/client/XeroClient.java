@@ -21,6 +21,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
@@ -541,6 +542,10 @@ public class XeroClient implements AutoCloseable {
         usage.recordRetry(target.tenantId());
         sleep(backoff(failures));
         continue;
+      } catch (RuntimeException e) {
+        // Not an I/O failure (e.g. the client was closed): give the permit back all the same.
+        governor.onNoAnswer(permit);
+        throw e;
       } finally {
         if (response != null) {
           response.close();
@@ -658,7 +663,9 @@ public class XeroClient implements AutoCloseable {
   /** Whether the request certainly never reached Xero (no connection was made). */
   static boolean neverConnected(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException) {
+      if (t instanceof ConnectException
+          || t instanceof NoRouteToHostException
+          || t instanceof UnknownHostException) {
         return true;
       }
     }
