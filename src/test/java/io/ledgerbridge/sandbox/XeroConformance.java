@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * skipped and says so once. Xero's envelope fields and {@code …String} date twins appear in every
  * real answer but not in the schemas, so they are the only extra properties allowed.
  */
-final class XeroConformance {
+public final class XeroConformance {
 
   private static final String BASE = "/ledgerbridge/sandbox/api.xro/2.0";
   private static final Set<String> ENVELOPE = Set.of("Id", "Status", "ProviderName", "DateTimeUTC");
@@ -72,10 +72,11 @@ final class XeroConformance {
           .withContentType(response.headers().firstValue("Content-Type").orElse("application/json"))
           .withBody(response.body());
     }
-    return messages(IDENTITY.validate(request.build(), answer.build()), method, path, response);
+    return messages(
+        IDENTITY.validate(request.build(), answer.build()), method, path, response.statusCode());
   }
 
-  static boolean enabled() {
+  public static boolean enabled() {
     return ACCOUNTING != null;
   }
 
@@ -86,6 +87,28 @@ final class XeroConformance {
       Map<String, String> headers,
       String requestBody,
       HttpResponse<String> response) {
+    return violations(
+        method,
+        uri,
+        headers,
+        requestBody,
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(null),
+        response.body());
+  }
+
+  /**
+   * The same for a call made by another HTTP client (the Xero client's Jersey calls): status,
+   * content type and body of the answer given directly.
+   */
+  public static List<String> violations(
+      String method,
+      URI uri,
+      Map<String, String> headers,
+      String requestBody,
+      int status,
+      String contentType,
+      String responseBody) {
     if (ACCOUNTING == null || !uri.getPath().startsWith(BASE)) {
       return List.of();
     }
@@ -104,21 +127,19 @@ final class XeroConformance {
       request.withBody(wrapped(uri.getPath(), requestBody));
     }
     SimpleResponse.Builder answer =
-        SimpleResponse.Builder.status(response.statusCode())
-            .withContentType(
-                response.headers().firstValue("Content-Type").orElse("application/json"))
-            .withBody(response.body());
+        SimpleResponse.Builder.status(status)
+            .withContentType(contentType == null ? "application/json" : contentType)
+            .withBody(responseBody);
     return messages(
-        ACCOUNTING.validate(request.build(), answer.build()), method, uri.getPath(), response);
+        ACCOUNTING.validate(request.build(), answer.build()), method, uri.getPath(), status);
   }
 
   private static List<String> messages(
-      ValidationReport report, String method, String path, HttpResponse<String> response) {
+      ValidationReport report, String method, String path, int status) {
     List<String> problems = new ArrayList<>();
     for (ValidationReport.Message message : report.getMessages()) {
       // A 400 answers a request Xero refused: often one a test got wrong on purpose.
-      boolean refusedRequest =
-          response.statusCode() == 400 && message.getKey().startsWith("validation.request.");
+      boolean refusedRequest = status == 400 && message.getKey().startsWith("validation.request.");
       if (message.getLevel() != ValidationReport.Level.ERROR
           || refusedRequest
           || tolerated(message)) {
@@ -129,7 +150,7 @@ final class XeroConformance {
               + " "
               + path
               + " → "
-              + response.statusCode()
+              + status
               + ": "
               + message.getKey()
               + " "
