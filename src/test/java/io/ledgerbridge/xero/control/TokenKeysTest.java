@@ -34,7 +34,8 @@ class TokenKeysTest {
           EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
           Files.getPosixFilePermissions(file));
     }
-    assertArrayEquals(first, TokenKeys.load(Optional.empty(), file, true), "the same key next time");
+    assertArrayEquals(
+        first, TokenKeys.load(Optional.empty(), file, true), "the same key next time");
     assertArrayEquals(
         first, TokenKeys.load(Optional.empty(), file, false), "an existing file is always read");
     try (Stream<Path> files = Files.list(file.getParent())) {
