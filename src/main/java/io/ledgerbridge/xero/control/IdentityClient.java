@@ -130,7 +130,8 @@ public class IdentityClient {
                 string(c, "id"),
                 string(c, "tenantId"),
                 string(c, "tenantName"),
-                string(c, "tenantType")));
+                string(c, "tenantType"),
+                string(c, "authEventId")));
       }
     }
     return result;

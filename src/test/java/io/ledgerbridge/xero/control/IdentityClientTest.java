@@ -142,7 +142,8 @@ class IdentityClientTest {
     List<XeroConnectionInfo> list = client.connections(base + "/connections", "tok");
     assertEquals(2, list.size());
     assertEquals(
-        new XeroConnectionInfo("c-1", "t-1", "Demo Company (NZ)", "ORGANISATION"), list.get(0));
+        new XeroConnectionInfo("c-1", "t-1", "Demo Company (NZ)", "ORGANISATION", "e"),
+        list.get(0));
     assertNull(list.get(1).tenantName());
     assertEquals("Bearer tok", seen.get("authorization"));
 
