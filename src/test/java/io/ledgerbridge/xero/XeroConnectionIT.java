@@ -196,8 +196,88 @@ class XeroConnectionIT extends LedgerBridgeDeployment {
     assertFalse(client.get("index.xhtml").body().contains("Xero: " + DEMO_ORG_NAME));
   }
 
-  /** Admin page → Connect → the sandbox's consent page → allow → callback → back on the page. */
-  private void consent(List<String> tenants) {
+  @Test
+  void connectsAtTheSameMomentNeverEndInAServerError() {
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> puts =
+        java.util.stream.IntStream.range(0, 4)
+            .mapToObj(
+                i ->
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> admin("PUT", CONNECTION, "{\"mode\":\"client_credentials\"}")))
+            .toList();
+    int connected = 0;
+    for (var put : puts) {
+      HttpResponse<String> answer = put.join();
+      if (answer.statusCode() == 409) {
+        assertTrue(
+            assertProblem(409, answer).getString("detail").contains("same moment"), answer.body());
+      } else {
+        assertStatus(200, answer);
+        connected++;
+      }
+    }
+    assertTrue(connected >= 1, "at least one connect succeeds");
+    JsonObject after = json(admin("GET", CONNECTION, null));
+    assertEquals("CONNECTED", after.getString("status"));
+    assertEquals(DEMO_ORG, after.getJsonObject("organisation").getString("id"));
+  }
+
+  @Test
+  void aReconnectKeepsTheChosenOrganisationAndAFailedOneChangesNothing() {
+    client.signIn("admin", "admin");
+    consent(List.of(DEMO_ORG, SECOND_ORG));
+    assertEquals("AWAITING_ORGANISATION", json(admin("GET", CONNECTION, null)).getString("status"));
+    assertStatus(
+        200, admin("PUT", CONNECTION + "/organisation", "{\"id\":\"" + SECOND_ORG + "\"}"));
+
+    // Consenting again to the other organisation only: the chosen one is still connected at Xero,
+    // so it stays chosen.
+    consent(List.of(DEMO_ORG));
+    JsonObject kept = json(admin("GET", CONNECTION, null));
+    assertEquals("CONNECTED", kept.getString("status"));
+    assertEquals(SECOND_ORG, kept.getJsonObject("organisation").getString("id"));
+
+    // A reconnect Xero refuses (the code is not valid) leaves the connection as it was.
+    String state =
+        java.util.Arrays.stream(startConnect().getRawQuery().split("&"))
+            .filter(p -> p.startsWith("state="))
+            .map(p -> p.substring("state=".length()))
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> refused = client.get("xero/callback?code=not-a-code&state=" + state);
+    URI back = LedgerBridgeClient.redirectTarget(refused);
+    assertTrue(back.toString().endsWith("result=failed"), back.toString());
+    String page = client.get("admin/xero.xhtml?result=failed").body();
+    assertTrue(page.contains("Nothing changed."), page);
+    JsonObject unchanged = json(admin("GET", CONNECTION, null));
+    assertEquals("CONNECTED", unchanged.getString("status"));
+    assertEquals("VALID", unchanged.getString("tokenState"));
+    assertEquals(SECOND_ORG, unchanged.getJsonObject("organisation").getString("id"));
+    assertStatus(200, admin("GET", CONNECTION + "/organisations", null));
+
+    // Another Xero user allows only the other organisation: LedgerBridge does not switch books
+    // without asking, and revokes the replaced user's refresh token.
+    consent("accountant@demo.ledgerbridge", List.of(DEMO_ORG));
+    JsonObject other = json(admin("GET", CONNECTION, null));
+    assertEquals("AWAITING_ORGANISATION", other.getString("status"));
+    assertEquals(JsonValue.NULL, other.get("organisation"));
+    List<String> offered =
+        json(admin("GET", CONNECTION + "/organisations", null))
+            .getJsonArray("organisations")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .map(o -> o.getString("id"))
+            .toList();
+    assertEquals(List.of(DEMO_ORG), offered);
+    assertFalse(
+        sandboxConnections().contains("owner@demo.ledgerbridge"),
+        "the replaced refresh token was revoked: " + sandboxConnections());
+    assertStatus(200, admin("PUT", CONNECTION + "/organisation", "{\"id\":\"" + DEMO_ORG + "\"}"));
+    assertEquals(204, admin("DELETE", CONNECTION, null).statusCode());
+  }
+
+  /** Admin page → Connect: the consent page's address, with this attempt's state. */
+  private URI startConnect() {
     HttpResponse<String> page = client.get("admin/xero.xhtml");
     assertStatus(200, page);
     Map<String, String> connect =
@@ -210,13 +290,23 @@ class XeroConnectionIT extends LedgerBridgeDeployment {
     assertTrue(
         authorize.getPath().endsWith("/sandbox/identity/connect/authorize"), authorize.toString());
     assertTrue(authorize.getRawQuery().contains("code_challenge_method=S256"));
+    return authorize;
+  }
+
+  private void consent(List<String> tenants) {
+    consent("owner@demo.ledgerbridge", tenants);
+  }
+
+  /** Admin page → Connect → the sandbox's consent page → allow → callback → back on the page. */
+  private void consent(String user, List<String> tenants) {
+    URI authorize = startConnect();
 
     HttpResponse<String> consentPage = client.send(HttpRequest.newBuilder(authorize).GET());
     assertStatus(200, consentPage);
     Map<String, String> fields =
         new LinkedHashMap<>(LedgerBridgeClient.formFields(consentPage.body(), "consent"));
     fields.remove("tenant");
-    fields.put("email", "owner@demo.ledgerbridge");
+    fields.put("email", user);
     fields.put("password", "demo");
     StringBuilder body = new StringBuilder(LedgerBridgeClient.formBody(fields));
     tenants.forEach(t -> body.append("&tenant=").append(t));

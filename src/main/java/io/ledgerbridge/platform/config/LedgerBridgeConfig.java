@@ -157,6 +157,7 @@ public class LedgerBridgeConfig {
   public boolean xeroUrlsConfigured() {
     return text(XERO_AUTHORIZE_URL).isPresent()
         || text(XERO_TOKEN_URL).isPresent()
+        || text(XERO_REVOCATION_URL).isPresent()
         || text(XERO_CONNECTIONS_URL).isPresent()
         || text(XERO_API_URL).isPresent();
   }

@@ -4,6 +4,7 @@ import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.xero.boundary.ConnectionView;
 import io.ledgerbridge.xero.boundary.RequestBase;
+import io.ledgerbridge.xero.boundary.XeroCallbackServlet;
 import io.ledgerbridge.xero.boundary.XeroConnectionService;
 import io.ledgerbridge.xero.boundary.XeroConnections;
 import io.ledgerbridge.xero.boundary.XeroSetup;
@@ -16,6 +17,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -41,7 +43,7 @@ public class XeroPage implements Serializable {
               "The answer from Xero did not match a connection started here (or took longer than"
                   + " ten minutes). Connect again.",
           "error", "Xero answered with an error; nothing changed. Connect again.",
-          "failed", "Xero did not complete the connection; nothing changed. Connect again.");
+          "failed", "Xero did not complete the connection. Connect again.");
 
   @Inject private transient XeroConnectionService service;
   @Inject private transient XeroConnections connections;
@@ -52,9 +54,21 @@ public class XeroPage implements Serializable {
   private transient List<XeroConnectionInfo> organisations;
   private transient boolean loaded;
 
-  /** Shows what the callback reported ({@code f:viewAction}). */
+  /** Shows what the callback reported ({@code f:viewAction}), with its reason when known. */
   public void showResult() {
     String text = result == null ? null : RESULTS.get(result);
+    Object why =
+        FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getSessionMap()
+            .remove(XeroCallbackServlet.FAILURE_KEY);
+    if ("failed".equals(result) && why instanceof String reason) {
+      text = reason + " Connect again.";
+    }
+    if ("connected".equals(result)
+        && connections.current().map(ConnectionView::awaitingOrganisation).orElse(false)) {
+      text = "Connected to Xero. Choose the organisation LedgerBridge works with.";
+    }
     if (text != null) {
       FacesContext.getCurrentInstance()
           .addMessage(
@@ -98,7 +112,8 @@ public class XeroPage implements Serializable {
     if (pending == null) {
       return;
     }
-    external.getSessionMap().put(PendingAuthorisation.SESSION_KEY, pending);
+    XeroCallbackServlet.attempts((HttpSession) external.getSession(true))
+        .add(pending, java.time.Instant.now());
     external.redirect(pending.authorizeUrl());
     faces.responseComplete();
   }

@@ -1,12 +1,15 @@
 package io.ledgerbridge.xero.boundary;
 
+import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.audit.AuditLog;
 import io.ledgerbridge.xero.control.IdentityClient;
 import io.ledgerbridge.xero.control.IdentityException;
+import io.ledgerbridge.xero.control.TokenCipher;
 import io.ledgerbridge.xero.control.TokenGrant;
 import io.ledgerbridge.xero.entity.ConnectionMode;
 import io.ledgerbridge.xero.entity.ConnectionStatus;
 import io.ledgerbridge.xero.entity.XeroConnection;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,8 +17,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +33,11 @@ import java.util.logging.Logger;
  * The row is read with the lock ({@code SELECT … FOR UPDATE}, in a new transaction and persistence
  * context), so a token another thread or node obtained while this one waited is seen and used
  * rather than refreshed twice. The rotated refresh token is stored in the same transaction.
+ *
+ * <p>The lock is held during the call to Xero's token endpoint, so that call's time-outs ({@link
+ * IdentityClient#longestCall()}) are shorter than {@link #LOCK_WAIT}, the longest anyone waits for
+ * the lock. A waiter that still times out gets {@link RenewalBusy}; the caller then reads the row
+ * again, since the holder has most likely renewed the token meanwhile.
  */
 @Stateless
 public class TokenRefresher {
@@ -32,7 +45,22 @@ public class TokenRefresher {
   /** Renew this long before the stored expiry. */
   public static final Duration MARGIN = Duration.ofSeconds(90);
 
+  /**
+   * The longest a renewal waits for the row lock (H2's LOCK_TIMEOUT in its JDBC URL is the same).
+   */
+  public static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+
   private static final Logger LOG = Logger.getLogger(TokenRefresher.class.getName());
+
+  /** The row lock was not granted in time: another thread or node is renewing. */
+  @ApplicationException(rollback = true)
+  public static class RenewalBusy extends BusinessException.Unavailable {
+    private static final long serialVersionUID = 1L;
+
+    RenewalBusy() {
+      super("Another request is renewing the Xero access token right now; try again in a moment.");
+    }
+  }
 
   /** The result of one renewal attempt. Never a mix: a token, or why there is none. */
   public record Outcome(String accessToken, boolean reconnectRequired, String problem) {
@@ -67,14 +95,35 @@ public class TokenRefresher {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Outcome renew(String refusedToken) {
     Instant now = Instant.now();
-    XeroConnection connection =
-        em.find(XeroConnection.class, XeroConnection.THE_ID, LockModeType.PESSIMISTIC_WRITE);
+    XeroConnection connection;
+    try {
+      limitLockWait();
+      connection =
+          em.find(
+              XeroConnection.class,
+              XeroConnection.THE_ID,
+              LockModeType.PESSIMISTIC_WRITE,
+              Map.of("jakarta.persistence.lock.timeout", LOCK_WAIT.toMillis()));
+    } catch (PersistenceException e) {
+      LOG.log(Level.INFO, "Waited too long for the Xero renewal lock: {0}", e.getMessage());
+      throw new RenewalBusy();
+    }
     if (connection == null) {
       return Outcome.reconnect("Xero is not connected: an admin must connect first.");
     }
     if (connection.getStatus() == ConnectionStatus.NEEDS_RECONNECT) {
       return Outcome.reconnect(XeroConnections.NEEDS_RECONNECT_MESSAGE);
     }
+    try {
+      return renewLocked(connection, refusedToken, now);
+    } catch (TokenCipher.TamperedException e) {
+      // The values were written with another key: only connecting again helps.
+      return needsReconnect(
+          connection, now, "the stored tokens cannot be decrypted: the token key changed");
+    }
+  }
+
+  private Outcome renewLocked(XeroConnection connection, String refusedToken, Instant now) {
     String current = keyring.decrypt(TokenKeyring.ACCESS, connection.getAccessTokenEncrypted());
     if (current != null
         && !current.equals(refusedToken)
@@ -127,6 +176,33 @@ public class TokenRefresher {
         "xero",
         "Xero refused to renew the connection (" + why + "); an admin must connect again");
     LOG.log(Level.WARNING, "Xero needs reconnecting: {0}", why);
-    return Outcome.reconnect(XeroConnections.NEEDS_RECONNECT_MESSAGE);
+    return Outcome.reconnect(
+        why.contains("token key")
+            ? XeroConnections.KEY_CHANGED_MESSAGE
+            : XeroConnections.NEEDS_RECONNECT_MESSAGE);
+  }
+
+  /**
+   * Bounds the wait for the row lock where the hint alone does not: EclipseLink passes {@code
+   * jakarta.persistence.lock.timeout} only to databases with {@code FOR UPDATE WAIT n}.
+   */
+  private void limitLockWait() {
+    try {
+      Connection connection = em.unwrap(Connection.class);
+      String product = connection.getMetaData().getDatabaseProductName();
+      String sql =
+          switch (product) {
+            case "PostgreSQL" -> "SET LOCAL lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'";
+            case "H2" -> "SET LOCK_TIMEOUT " + LOCK_WAIT.toMillis();
+            default -> null;
+          };
+      if (sql != null) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute(sql);
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.FINE, "Could not set the lock wait; the database default applies", e);
+    }
   }
 }

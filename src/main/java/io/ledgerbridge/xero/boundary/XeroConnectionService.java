@@ -4,12 +4,15 @@ import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.xero.client.XeroReconnectRequired;
 import io.ledgerbridge.xero.client.XeroTokenSource;
+import io.ledgerbridge.xero.control.AccessTokenClaims;
 import io.ledgerbridge.xero.control.IdentityClient;
 import io.ledgerbridge.xero.control.IdentityException;
+import io.ledgerbridge.xero.control.OrganisationChoice;
 import io.ledgerbridge.xero.control.PendingAuthorisation;
 import io.ledgerbridge.xero.control.TokenGrant;
 import io.ledgerbridge.xero.control.XeroConnectionInfo;
 import io.ledgerbridge.xero.entity.ConnectionMode;
+import io.ledgerbridge.xero.entity.ConnectionStatus;
 import io.ledgerbridge.xero.entity.XeroConnection;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -23,15 +26,16 @@ import java.util.logging.Logger;
 
 /**
  * Connecting and disconnecting: the authorisation-code flow (state and PKCE), the custom connection
- * (client credentials), choosing the organisation, and disconnecting (revoke, remove the connection
- * at Xero, forget the tokens). Xero is called outside any transaction; only the short writes of
- * {@link XeroConnectionStore} are transactional.
+ * (client credentials), choosing the organisation, and disconnecting (for a consent: revoke and
+ * remove the connection at Xero; always: forget the tokens). Xero is called outside any
+ * transaction; only the short writes of {@link XeroConnectionStore} are transactional.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class XeroConnectionService {
 
   private static final Logger LOG = Logger.getLogger(XeroConnectionService.class.getName());
+  private static final String NOTHING_CHANGED = " Nothing changed.";
 
   @Inject private LedgerBridgeConfig config;
   @Inject private IdentityClient identity;
@@ -51,8 +55,12 @@ public class XeroConnectionService {
   }
 
   /**
-   * Step 2, at the callback: exchanges the code (with the PKCE verifier) and stores the tokens. The
-   * caller has checked {@code state}. Then the admin picks the organisation.
+   * Step 2, at the callback: exchanges the code (with the PKCE verifier), lists the organisations
+   * the new token may use, and only then replaces the previous connection, in one transaction — so
+   * any failure before that leaves the previous connection as it was. The organisation chosen
+   * before is kept if the new token may use it; otherwise the admin picks one (the only one is
+   * picked without asking when none was chosen before). The caller has taken the attempt whose
+   * {@code state} came back.
    */
   public ConnectionView completeAuthorisation(
       PendingAuthorisation pending, String code, String actor) {
@@ -68,19 +76,48 @@ public class XeroConnectionService {
               pending.redirectUri(),
               pending.codeVerifier());
     } catch (IdentityException e) {
-      throw new BusinessException("Xero did not complete the connection: " + e.getMessage());
+      throw new BusinessException(
+          "Xero did not complete the connection: " + e.getMessage() + NOTHING_CHANGED);
     }
-    if (grant.refreshToken() == null) {
-      LOG.warning("Xero issued no refresh token: is offline_access among the scopes?");
+    if (!grant.grantsOfflineAccess()) {
+      throw new BusinessException(
+          "Xero did not grant offline_access, so LedgerBridge could not renew its access after"
+              + " 30 minutes: add offline_access to "
+              + LedgerBridgeConfig.XERO_SCOPES
+              + " (README, \"Connecting to Xero\") and connect again."
+              + NOTHING_CHANGED);
     }
-    store.create(ConnectionMode.AUTHORIZATION_CODE, setup.app(), pending.urls(), grant, actor);
-    LOG.log(Level.INFO, "Connected to Xero by {0}; awaiting the choice of organisation", actor);
-    List<XeroConnectionInfo> organisations = organisations();
-    if (organisations.size() == 1) {
-      // Still shown on the page; choosing it now saves a click that has only one answer.
-      XeroConnectionInfo only = organisations.get(0);
-      store.chooseOrganisation(only.tenantId(), only.tenantName(), only.connectionId(), actor);
+    String authEventId = AccessTokenClaims.authEventId(grant.accessToken()).orElse(null);
+    List<XeroConnectionInfo> offered;
+    try {
+      offered =
+          OrganisationChoice.offered(
+              identity.connections(pending.urls().connections(), grant.accessToken()), authEventId);
+    } catch (IdentityException e) {
+      throw new BusinessException(
+          "Xero did not list the organisations of the connection: "
+              + e.getMessage()
+              + NOTHING_CHANGED);
     }
+    if (offered.isEmpty()) {
+      throw new BusinessException(
+          "Xero lists no organisation for this connection: allow at least one organisation on"
+              + " Xero's consent page."
+              + NOTHING_CHANGED);
+    }
+    String previous = store.find().map(XeroConnection::getTenantId).orElse(null);
+    Optional<XeroConnectionInfo> chosen =
+        OrganisationChoice.automatic(offered, previous, authEventId);
+    XeroConnectionStore.Replaced replaced =
+        store.replace(
+            ConnectionMode.AUTHORIZATION_CODE, setup.app(), pending.urls(), grant, chosen, actor);
+    LOG.log(
+        Level.INFO,
+        "Connected to Xero by {0}: {1}",
+        new Object[] {
+          actor, chosen.map(XeroConnectionInfo::displayName).orElse("awaiting the organisation")
+        });
+    revokeReplaced(replaced, grant);
     return connections.current().orElseThrow();
   }
 
@@ -91,7 +128,10 @@ public class XeroConnectionService {
             .find()
             .orElseThrow(() -> new XeroReconnectRequired(XeroConnections.NOT_CONNECTED_MESSAGE));
     return withToken(
-        token -> identity.connections(connection.getConnectionsUrl(), token),
+        token ->
+            OrganisationChoice.offered(
+                identity.connections(connection.getConnectionsUrl(), token),
+                AccessTokenClaims.authEventId(token).orElse(null)),
         "list the organisations");
   }
 
@@ -105,15 +145,18 @@ public class XeroConnectionService {
                 () ->
                     new BusinessException.NotFound(
                         "That organisation is not among those this connection may use."));
-    store.chooseOrganisation(chosen.tenantId(), chosen.tenantName(), chosen.connectionId(), actor);
+    store.chooseOrganisation(chosen, actor);
     LOG.log(
         Level.INFO,
         "Xero organisation chosen by {0}: {1} ({2})",
-        new Object[] {actor, chosen.tenantName(), chosen.tenantId()});
+        new Object[] {actor, chosen.displayName(), chosen.tenantId()});
     return connections.current().orElseThrow();
   }
 
-  /** A custom connection: client credentials bound to one organisation, chosen at once. */
+  /**
+   * A custom connection: client credentials bound to one organisation, chosen at once. Like a
+   * consent, it replaces the previous connection only once Xero has answered.
+   */
   public ConnectionView connectClientCredentials(RequestBase base, String actor) {
     XeroSetup setup = XeroSetup.forCustomConnection(config, base);
     TokenGrant grant;
@@ -125,27 +168,41 @@ public class XeroConnectionService {
               setup.app().clientId(),
               setup.app().clientSecret(),
               setup.app().scopes());
-      organisations = identity.connections(setup.urls().connections(), grant.accessToken());
+      organisations =
+          OrganisationChoice.offered(
+              identity.connections(setup.urls().connections(), grant.accessToken()), null);
     } catch (IdentityException e) {
-      throw new BusinessException("Xero refused the custom connection: " + e.getMessage());
+      throw new BusinessException(
+          "Xero refused the custom connection: " + e.getMessage() + NOTHING_CHANGED);
     }
     if (organisations.isEmpty()) {
-      throw new BusinessException("The custom connection is not connected to any organisation.");
+      throw new BusinessException(
+          "The custom connection is not connected to any organisation." + NOTHING_CHANGED);
     }
-    store.create(ConnectionMode.CLIENT_CREDENTIALS, setup.app(), setup.urls(), grant, actor);
     XeroConnectionInfo only = organisations.get(0);
-    store.chooseOrganisation(only.tenantId(), only.tenantName(), only.connectionId(), actor);
+    XeroConnectionStore.Replaced replaced =
+        store.replace(
+            ConnectionMode.CLIENT_CREDENTIALS,
+            setup.app(),
+            setup.urls(),
+            grant,
+            Optional.of(only),
+            actor);
     LOG.log(
         Level.INFO,
         "Connected to Xero with a custom connection by {0}: {1}",
-        new Object[] {actor, only.tenantName()});
+        new Object[] {actor, only.displayName()});
+    revokeReplaced(replaced, grant);
     return connections.current().orElseThrow();
   }
 
   /**
-   * Revokes the refresh token, removes the connection at Xero and forgets the tokens. Xero's part
-   * is best effort (an already revoked token must not keep an admin from disconnecting); whatever
-   * Xero says, the tokens are gone here afterwards. LedgerBridge's own data is untouched.
+   * Disconnects and forgets the tokens; LedgerBridge's own data is untouched. For a consent
+   * (authorisation code): revokes the refresh token and removes the connection at Xero. A custom
+   * connection is left alone at Xero: removing it there would end the paid connection itself, and
+   * its client-credentials tokens cannot be revoked (they simply expire). Xero's part is best
+   * effort (an already revoked token must not keep an admin from disconnecting); whatever Xero
+   * says, the tokens are gone here afterwards.
    *
    * @return whether there was a connection
    */
@@ -159,8 +216,19 @@ public class XeroConnectionService {
     if (connection.getTenantName() != null) {
       notes.append(" (").append(connection.getTenantName()).append(")");
     }
+    if (connection.getMode() == ConnectionMode.CLIENT_CREDENTIALS) {
+      notes.append("; custom connection left in place at Xero, tokens forgotten");
+    } else {
+      disconnectAtXero(connection, notes);
+    }
+    boolean removed = store.remove(actor, notes.toString());
+    LOG.log(Level.INFO, "{0} by {1}", new Object[] {notes, actor});
+    return removed;
+  }
+
+  private void disconnectAtXero(XeroConnection connection, StringBuilder notes) {
     if (connection.getXeroConnectionId() != null
-        && connection.getStatus() != io.ledgerbridge.xero.entity.ConnectionStatus.NEEDS_RECONNECT) {
+        && connection.getStatus() != ConnectionStatus.NEEDS_RECONNECT) {
       try {
         boolean removed =
             withToken(
@@ -189,9 +257,37 @@ public class XeroConnectionService {
         notes.append("; revoking the refresh token failed: ").append(e.getMessage());
       }
     }
-    boolean removed = store.remove(actor, notes.toString());
-    LOG.log(Level.INFO, "{0} by {1}", new Object[] {notes, actor});
-    return removed;
+  }
+
+  /**
+   * Revokes the refresh token a (re)connect replaced, best effort. Xero's revocation removes all of
+   * that user's connections to the app, so a token of the same Xero user (or of an unknown one) is
+   * left to expire rather than revoked: revoking it would also remove the connection just made.
+   */
+  private void revokeReplaced(XeroConnectionStore.Replaced replaced, TokenGrant grant) {
+    if (!replaced.hasRefreshToken()) {
+      return;
+    }
+    Optional<String> newUser = AccessTokenClaims.userId(grant.accessToken());
+    if (replaced.xeroUserId() == null
+        || newUser.isEmpty()
+        || replaced.xeroUserId().equals(newUser.get())) {
+      LOG.info(
+          "The replaced Xero refresh token is not revoked: it may belong to the user who just"
+              + " connected, and revoking would remove their new connection too");
+      return;
+    }
+    try {
+      identity.revoke(
+          replaced.revocationUrl(),
+          replaced.clientId(),
+          replaced.clientSecret(),
+          replaced.refreshToken());
+      LOG.info("Revoked the replaced Xero refresh token");
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "Could not revoke the replaced Xero refresh token: {0}", e.getMessage());
+    }
   }
 
   /** A call with the current access token; on 401 one renewal and one retry. */

@@ -4,6 +4,7 @@ import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.xero.client.XeroReconnectRequired;
 import io.ledgerbridge.xero.client.XeroTarget;
 import io.ledgerbridge.xero.client.XeroTokenSource;
+import io.ledgerbridge.xero.control.TokenCipher;
 import io.ledgerbridge.xero.entity.ConnectionStatus;
 import io.ledgerbridge.xero.entity.XeroConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,9 @@ public class XeroConnections {
 
   public static final String NEEDS_RECONNECT_MESSAGE =
       "Xero needs reconnecting — an admin must connect again.";
+  public static final String KEY_CHANGED_MESSAGE =
+      "Xero needs reconnecting — the stored Xero tokens cannot be decrypted because the token key"
+          + " (ledgerbridge.xero.token-key or its key file) changed. An admin must connect again.";
   public static final String NOT_CONNECTED_MESSAGE =
       "Xero is not connected: an admin must connect an organisation first.";
 
@@ -76,7 +80,12 @@ public class XeroConnections {
         throw new XeroReconnectRequired(NEEDS_RECONNECT_MESSAGE);
       }
       if (!connection.accessExpiresWithin(TokenRefresher.MARGIN, Instant.now())) {
-        return keyring.decrypt(TokenKeyring.ACCESS, connection.getAccessTokenEncrypted());
+        try {
+          return keyring.decrypt(TokenKeyring.ACCESS, connection.getAccessTokenEncrypted());
+        } catch (TokenCipher.TamperedException e) {
+          // Under the lock, the refresher finds the same and marks the connection.
+          return renew(null);
+        }
       }
       return renew(null);
     }
@@ -87,7 +96,12 @@ public class XeroConnections {
     }
 
     private String renew(String refused) {
-      TokenRefresher.Outcome outcome = refresher.renew(refused);
+      TokenRefresher.Outcome outcome;
+      try {
+        outcome = refresher.renew(refused);
+      } catch (TokenRefresher.RenewalBusy busy) {
+        return renewedMeanwhile(refused).orElseThrow(() -> busy);
+      }
       if (outcome.accessToken() != null) {
         return outcome.accessToken();
       }
@@ -95,6 +109,23 @@ public class XeroConnections {
         throw new XeroReconnectRequired(outcome.problem());
       }
       throw new BusinessException.Unavailable(outcome.problem());
+    }
+
+    /** After a lock time-out: the token the lock holder (likely) stored, if it is usable. */
+    private Optional<String> renewedMeanwhile(String refused) {
+      Optional<XeroConnection> now = store.find();
+      if (now.isEmpty()
+          || now.get().getStatus() == ConnectionStatus.NEEDS_RECONNECT
+          || now.get().accessExpiresWithin(TokenRefresher.MARGIN, Instant.now())) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.ofNullable(
+                keyring.decrypt(TokenKeyring.ACCESS, now.get().getAccessTokenEncrypted()))
+            .filter(token -> !token.equals(refused));
+      } catch (TokenCipher.TamperedException e) {
+        return Optional.empty();
+      }
     }
 
     @Override

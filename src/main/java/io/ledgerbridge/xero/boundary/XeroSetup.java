@@ -24,7 +24,7 @@ public record XeroSetup(XeroApp app, XeroUrls urls, boolean sandbox) {
           config.xeroUrls(),
           false);
     }
-    if (sandboxDefault(config)) {
+    if (demoMode(config)) {
       return new XeroSetup(
           new XeroApp(
               SandboxSettings.DEMO_CLIENT_ID,
@@ -46,7 +46,7 @@ public record XeroSetup(XeroApp app, XeroUrls urls, boolean sandbox) {
     if (config.xeroCustomConnection().isPresent()) {
       return new XeroSetup(config.xeroCustomConnection().get(), config.xeroUrls(), false);
     }
-    if (sandboxDefault(config)) {
+    if (demoMode(config)) {
       return new XeroSetup(
           new XeroApp(
               SandboxSettings.DEMO_CLIENT_ID,
@@ -66,10 +66,11 @@ public record XeroSetup(XeroApp app, XeroUrls urls, boolean sandbox) {
 
   /** Whether a custom connection can be made (configured, or the sandbox's demo client). */
   public static boolean customConnectionAvailable(LedgerBridgeConfig config) {
-    return config.xeroCustomConnection().isPresent() || sandboxDefault(config);
+    return config.xeroCustomConnection().isPresent() || demoMode(config);
   }
 
-  private static boolean sandboxDefault(LedgerBridgeConfig config) {
+  /** Demo mode: the built-in sandbox is on and no Xero URL is configured. */
+  public static boolean demoMode(LedgerBridgeConfig config) {
     return SandboxSettings.fromConfig().enabled() && !config.xeroUrlsConfigured();
   }
 

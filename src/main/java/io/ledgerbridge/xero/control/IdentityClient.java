@@ -25,11 +25,16 @@ import java.util.Map;
 /**
  * Speaks to Xero's identity server ({@code /connect/token}, {@code /connect/revocation}) and the
  * {@code /connections} endpoint — the OAuth side of Xero, separate from the Accounting API client.
- * Client authentication is HTTP Basic, as Xero documents. Never logs a token or a secret.
+ * Client authentication is HTTP Basic, as Xero documents; a PKCE app without a secret sends its
+ * {@code client_id} in the form instead. Never logs a token or a secret.
+ *
+ * <p>Time-outs are short on purpose: a token renewal runs while holding the connection row's lock,
+ * and {@link #longestCall()} must stay below the time others wait for that lock.
  */
 public class IdentityClient {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+  static final Duration TIMEOUT = Duration.ofSeconds(6);
 
   private final HttpClient http;
   private final Clock clock;
@@ -42,9 +47,14 @@ public class IdentityClient {
   public static HttpClient newHttpClient() {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
+        .connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
+  }
+
+  /** The longest one identity call may take: connecting, then waiting for the answer. */
+  public static Duration longestCall() {
+    return CONNECT_TIMEOUT.plus(TIMEOUT);
   }
 
   public TokenGrant exchangeCode(
@@ -81,15 +91,9 @@ public class IdentityClient {
 
   /** Revokes a refresh token (and with it the user's connections for this app). */
   public void revoke(String revocationUrl, String clientId, String secret, String refreshToken) {
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(revocationUrl))
-                .timeout(TIMEOUT)
-                .header("Authorization", basic(clientId, secret))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("token", refreshToken)))),
-            revocationUrl);
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", refreshToken);
+    HttpResponse<String> response = post(revocationUrl, clientId, secret, form);
     if (response.statusCode() != 200) {
       throw failure(response, "Xero refused to revoke the token");
     }
@@ -126,7 +130,8 @@ public class IdentityClient {
                 string(c, "id"),
                 string(c, "tenantId"),
                 string(c, "tenantName"),
-                string(c, "tenantType")));
+                string(c, "tenantType"),
+                string(c, "authEventId")));
       }
     }
     return result;
@@ -157,15 +162,7 @@ public class IdentityClient {
   private TokenGrant token(
       String tokenUrl, String clientId, String secret, Map<String, String> form) {
     Instant sent = clock.instant();
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(tokenUrl))
-                .timeout(TIMEOUT)
-                .header("Authorization", basic(clientId, secret))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form))),
-            tokenUrl);
+    HttpResponse<String> response = post(tokenUrl, clientId, secret, form);
     if (response.statusCode() != 200) {
       throw failure(response, "Xero's token endpoint refused the request");
     }
@@ -187,6 +184,26 @@ public class IdentityClient {
     // Counted from when the request was sent, so the stored expiry is never late.
     return new TokenGrant(
         access, sent.plusSeconds(expiresIn), string(body, "refresh_token"), string(body, "scope"));
+  }
+
+  /**
+   * A form POST with client authentication: HTTP Basic with the secret; without one (a PKCE app),
+   * {@code client_id} in the form and no Authorization header.
+   */
+  private HttpResponse<String> post(
+      String url, String clientId, String secret, Map<String, String> fields) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json");
+    Map<String, String> body = new LinkedHashMap<>(fields);
+    if (secret == null || secret.isBlank()) {
+      body.put("client_id", clientId);
+    } else {
+      request.header("Authorization", basic(clientId, secret));
+    }
+    return send(request.POST(HttpRequest.BodyPublishers.ofString(form(body))), url);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, String url) {

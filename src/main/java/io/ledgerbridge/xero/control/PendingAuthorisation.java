@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * One authorisation-code attempt between "Connect" and the callback, kept in the admin's session:
  * the {@code state} that must come back unchanged, the PKCE verifier, and the app and URLs chosen
- * at connect time (for the sandbox these depend on the request). Good for ten minutes, once.
+ * at connect time (for the sandbox these depend on the request). Good for ten minutes, once ({@link
+ * PendingAuthorisations}).
  */
 public record PendingAuthorisation(
     String state,
@@ -23,7 +24,6 @@ public record PendingAuthorisation(
     Instant startedAt)
     implements Serializable {
 
-  public static final String SESSION_KEY = PendingAuthorisation.class.getName();
   public static final Duration LIFETIME = Duration.ofMinutes(10);
 
   public static PendingAuthorisation start(

@@ -10,6 +10,15 @@ import java.time.Instant;
 public record TokenGrant(
     String accessToken, Instant accessExpiresAt, String refreshToken, String scope) {
 
+  /**
+   * Whether the grant allows renewing without the user: a refresh token, and {@code offline_access}
+   * among the granted scopes when Xero lists them.
+   */
+  public boolean grantsOfflineAccess() {
+    return refreshToken != null
+        && (scope == null || java.util.List.of(scope.split("\\s+")).contains("offline_access"));
+  }
+
   @Override
   public String toString() {
     return "TokenGrant[accessExpiresAt="

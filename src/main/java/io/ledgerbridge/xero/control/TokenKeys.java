@@ -4,27 +4,57 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Finds the token-encryption key: given directly (base64) or read from a key file, which is created
- * with a new random key, readable by its owner only, the first time it is needed. The key never
+ * Finds the token-encryption key: given directly (base64) or read from a key file. The key never
  * goes into the database, so a database copy alone does not reveal the tokens.
+ *
+ * <p>A missing key file is created with a new random key only when the caller says no stored value
+ * depends on the old one: a key file that went missing (a lost volume, a new node without the
+ * shared file) must not be silently replaced, or every stored token becomes unreadable. Creation is
+ * atomic: the key is written to an owner-only temporary file in the same directory, which is then
+ * linked into place without replacing an existing file; whoever loses that race reads the winner's
+ * key.
  */
 public final class TokenKeys {
 
+  /** The key file is missing and a new key may not be made: stored values depend on the old one. */
+  public static class KeyFileMissing extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    KeyFileMissing(String message) {
+      super(message);
+    }
+  }
+
   private TokenKeys() {}
 
-  public static byte[] load(Optional<String> base64Key, Path keyFile) {
+  /**
+   * @param mayCreate whether a missing key file may be created with a new key (no stored value is
+   *     encrypted with the old one, or demo mode)
+   * @throws KeyFileMissing when the file is missing and {@code mayCreate} is false
+   */
+  public static byte[] load(Optional<String> base64Key, Path keyFile, boolean mayCreate) {
     if (base64Key.isPresent()) {
       return decode(base64Key.get(), "ledgerbridge.xero.token-key");
     }
     try {
       if (!Files.exists(keyFile)) {
+        if (!mayCreate) {
+          throw new KeyFileMissing(
+              "The Xero token key file "
+                  + keyFile
+                  + " is missing, but the stored Xero connection is encrypted with a key:"
+                  + " restore the file (or set ledgerbridge.xero.token-key), or disconnect Xero"
+                  + " and connect again to start with a new key.");
+        }
         create(keyFile);
       }
       return decode(
@@ -35,22 +65,36 @@ public final class TokenKeys {
   }
 
   private static void create(Path keyFile) throws IOException {
-    Path parent = keyFile.getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    String key = Base64.getEncoder().encodeToString(TokenCipher.newKey()) + "\n";
+    Path dir = keyFile.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    boolean posix = keyFile.getFileSystem().supportedFileAttributeViews().contains("posix");
+    FileAttribute<?>[] ownerOnly =
+        posix
+            ? new FileAttribute<?>[] {
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+            }
+            : new FileAttribute<?>[0];
+    Path temp = Files.createTempFile(dir, ".xero-token-", ".tmp", ownerOnly);
     try {
-      if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(
-            keyFile,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } else {
-        Files.createFile(keyFile);
+      Files.writeString(
+          temp,
+          Base64.getEncoder().encodeToString(TokenCipher.newKey()) + "\n",
+          StandardCharsets.US_ASCII);
+      try {
+        // A hard link never replaces an existing file, and the file appears complete.
+        Files.createLink(keyFile, temp);
+      } catch (FileAlreadyExistsException e) {
+        // Another thread or node created it first: the caller reads theirs.
+      } catch (UnsupportedOperationException | FileSystemException e) {
+        // No hard links here: a move without REPLACE_EXISTING still refuses an existing file.
+        try {
+          Files.move(temp, keyFile);
+        } catch (FileAlreadyExistsException lost) {
+          // Another thread or node created it first.
+        }
       }
-      Files.writeString(keyFile, key, StandardCharsets.US_ASCII);
-    } catch (FileAlreadyExistsException e) {
-      // Another thread or node created it first: use theirs.
+    } finally {
+      Files.deleteIfExists(temp);
     }
   }
 

@@ -113,6 +113,41 @@ public class XeroConnection {
     this.connectedBy = connectedBy;
   }
 
+  /**
+   * A new consent or custom connection replaces this one in place: new app, URLs and (by {@link
+   * #storeTokens}) tokens; the organisation must be chosen again, and any "needs reconnect" ends.
+   */
+  public void reconnect(
+      ConnectionMode mode,
+      String clientId,
+      String clientSecretEncrypted,
+      String scopes,
+      String tokenUrl,
+      String revocationUrl,
+      String connectionsUrl,
+      String apiUrl,
+      Instant now,
+      String connectedBy) {
+    this.mode = mode;
+    this.status = ConnectionStatus.AWAITING_ORGANISATION;
+    this.clientId = clientId;
+    this.clientSecretEncrypted = clientSecretEncrypted;
+    this.scopes = scopes;
+    this.tokenUrl = tokenUrl;
+    this.revocationUrl = revocationUrl;
+    this.connectionsUrl = connectionsUrl;
+    this.apiUrl = apiUrl;
+    this.connectedAt = now;
+    this.connectedBy = connectedBy;
+    this.tenantId = null;
+    this.tenantName = null;
+    this.xeroConnectionId = null;
+    this.accessTokenEncrypted = null;
+    this.accessExpiresAt = null;
+    this.refreshTokenEncrypted = null;
+    this.needsReconnectSince = null;
+  }
+
   /** Takes a newly issued token pair (the refresh token may be null: client credentials). */
   public void storeTokens(
       String accessEncrypted, Instant accessExpiresAt, String refreshEncrypted, Instant now) {

@@ -142,7 +142,8 @@ class IdentityClientTest {
     List<XeroConnectionInfo> list = client.connections(base + "/connections", "tok");
     assertEquals(2, list.size());
     assertEquals(
-        new XeroConnectionInfo("c-1", "t-1", "Demo Company (NZ)", "ORGANISATION"), list.get(0));
+        new XeroConnectionInfo("c-1", "t-1", "Demo Company (NZ)", "ORGANISATION", "e"),
+        list.get(0));
     assertNull(list.get(1).tenantName());
     assertEquals("Bearer tok", seen.get("authorization"));
 
@@ -170,5 +171,41 @@ class IdentityClientTest {
     client.revoke(base + "/connect/revocation", "app", "secret", "r-9");
     assertEquals("r-9", form().get("token"));
     assertTrue(seen.get("authorization").startsWith("Basic "));
+  }
+
+  @Test
+  void aPkceAppWithoutSecretSendsItsClientIdInTheFormAndNoBasicHeader() {
+    answer = "{\"access_token\":\"a-3\",\"expires_in\":1800,\"refresh_token\":\"r-3\"}";
+    client.exchangeCode(base + "/connect/token", "pkce-app", "", "c", "http://localhost/cb", "v");
+    assertEquals("", seen.get("authorization"));
+    assertEquals("pkce-app", form().get("client_id"));
+    assertEquals("v", form().get("code_verifier"));
+
+    client.refresh(base + "/connect/token", "pkce-app", null, "r-3");
+    assertEquals("", seen.get("authorization"));
+    assertEquals("pkce-app", form().get("client_id"));
+
+    answer = "";
+    client.revoke(base + "/connect/revocation", "pkce-app", " ", "r-3");
+    assertEquals("", seen.get("authorization"));
+    assertEquals("pkce-app", form().get("client_id"));
+    assertEquals("r-3", form().get("token"));
+  }
+
+  @Test
+  void anAppWithASecretDoesNotRepeatItsClientIdInTheForm() {
+    answer = "{\"access_token\":\"a-4\",\"expires_in\":1800}";
+    client.refresh(base + "/connect/token", "app", "secret", "r-4");
+    assertTrue(seen.get("authorization").startsWith("Basic "));
+    assertFalse(form().containsKey("client_id"));
+  }
+
+  @Test
+  void oneCallEndsWellBeforeOthersStopWaitingForTheRenewalLock() {
+    assertTrue(
+        IdentityClient.longestCall()
+                .compareTo(io.ledgerbridge.xero.boundary.TokenRefresher.LOCK_WAIT)
+            < 0,
+        "identity calls must time out before the lock wait does");
   }
 }

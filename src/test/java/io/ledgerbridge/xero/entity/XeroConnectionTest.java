@@ -78,6 +78,33 @@ class XeroConnectionTest {
   }
 
   @Test
+  void connectingAgainReplacesEverythingButTheRowAndEndsNeedingReconnect() {
+    XeroConnection c = connection();
+    c.chooseOrganisation("tenant-1", "Demo Company (NZ)", "conn-1");
+    c.markNeedsReconnect(NOW.plusSeconds(60));
+    c.reconnect(
+        ConnectionMode.CLIENT_CREDENTIALS,
+        "custom",
+        "v1:secret-2",
+        "accounting.settings",
+        "t",
+        "r",
+        "c",
+        "a",
+        NOW.plusSeconds(120),
+        "admin2");
+    assertEquals(ConnectionStatus.AWAITING_ORGANISATION, c.getStatus());
+    assertEquals(ConnectionMode.CLIENT_CREDENTIALS, c.getMode());
+    assertNull(c.getTenantId());
+    assertNull(c.getRefreshTokenEncrypted(), "the old refresh token is not kept");
+    assertNull(c.getNeedsReconnectSince());
+    assertEquals("admin2", c.getConnectedBy());
+    c.storeTokens("v1:access-9", NOW.plusSeconds(1920), null, NOW.plusSeconds(120));
+    c.chooseOrganisation("tenant-2", "Second", "conn-2");
+    assertTrue(c.isUsable());
+  }
+
+  @Test
   void toStringShowsNoToken() {
     XeroConnection c = connection();
     assertFalse(c.toString().contains("v1:"), c.toString());
