@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * The connection as pages and the REST API show it; no tokens.
  *
- * @param callsLeft Xero API calls left (today), when known; the client's usage snapshot fills it
+ * @param callsLeft Xero API calls left this minute and today, as Xero last said (null before the
+ *     first call of this node)
  */
 public record ConnectionView(
     ConnectionMode mode,
@@ -21,7 +22,28 @@ public record ConnectionView(
     String connectedBy,
     Instant needsReconnectSince,
     String apiUrl,
-    Integer callsLeft) {
+    CallsLeft callsLeft) {
+
+  /**
+   * The API budget left, from Xero's {@code X-MinLimit-Remaining} / {@code X-DayLimit-Remaining}.
+   */
+  public record CallsLeft(Integer thisMinute, Integer today, Instant observedAt) {}
+
+  /** The same view with the API budget the Xero client last saw. */
+  public ConnectionView withCallsLeft(CallsLeft calls) {
+    return new ConnectionView(
+        mode,
+        status,
+        tenantId,
+        tenantName,
+        tokenState,
+        accessExpiresAt,
+        connectedAt,
+        connectedBy,
+        needsReconnectSince,
+        apiUrl,
+        calls);
+  }
 
   static ConnectionView of(XeroConnection c, Instant now) {
     TokenState state;

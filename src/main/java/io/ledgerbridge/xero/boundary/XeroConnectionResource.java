@@ -149,7 +149,18 @@ public class XeroConnectionResource {
     if (v.callsLeft() == null) {
       json.addNull("callsLeft");
     } else {
-      json.add("callsLeft", v.callsLeft());
+      JsonObjectBuilder calls = Json.createObjectBuilder();
+      if (v.callsLeft().thisMinute() == null) {
+        calls.addNull("thisMinute");
+      } else {
+        calls.add("thisMinute", v.callsLeft().thisMinute());
+      }
+      if (v.callsLeft().today() == null) {
+        calls.addNull("today");
+      } else {
+        calls.add("today", v.callsLeft().today());
+      }
+      json.add("callsLeft", calls.add("observedAt", v.callsLeft().observedAt().toString()));
     }
     return json.build();
   }

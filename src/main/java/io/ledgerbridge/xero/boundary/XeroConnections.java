@@ -1,6 +1,7 @@
 package io.ledgerbridge.xero.boundary;
 
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.xero.client.XeroApiUsage;
 import io.ledgerbridge.xero.client.XeroReconnectRequired;
 import io.ledgerbridge.xero.client.XeroTarget;
 import io.ledgerbridge.xero.client.XeroTokenSource;
@@ -29,6 +30,7 @@ public class XeroConnections {
       "Xero is not connected: an admin must connect an organisation first.";
 
   @Inject private XeroConnectionStore store;
+  @Inject private XeroApiUsage usage;
   @Inject private TokenKeyring keyring;
   @Inject private TokenRefresher refresher;
 
@@ -61,7 +63,21 @@ public class XeroConnections {
 
   /** The connection as shown to people (no tokens), if there is one. */
   public Optional<ConnectionView> current() {
-    return store.find().map(c -> ConnectionView.of(c, Instant.now()));
+    return store
+        .find()
+        .map(c -> ConnectionView.of(c, Instant.now()))
+        .map(
+            v -> {
+              if (v.tenantId() == null) {
+                return v;
+              }
+              XeroApiUsage.Snapshot budget = usage.snapshot(v.tenantId());
+              return budget == null || budget.observedAt() == null
+                  ? v
+                  : v.withCallsLeft(
+                      new ConnectionView.CallsLeft(
+                          budget.minuteRemaining(), budget.dayRemaining(), budget.observedAt()));
+            });
   }
 
   /** The token source of the current connection (also for calls made before an org is chosen). */
