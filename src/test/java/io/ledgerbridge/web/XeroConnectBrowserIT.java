@@ -109,6 +109,30 @@ class XeroConnectBrowserIT extends LedgerBridgeDeployment {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
     assertEquals("Xero: Demo Company (NZ)", browser.findElement(By.id("xero-org")).getText());
 
+    // The organisation's reference data: download it, see the chart of accounts and tax rates.
+    browser.findElement(By.id("nav-xero-organisation")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-downloaded")));
+    browser.findElement(By.id("refresh:refreshButton")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accounts")));
+    assertEquals("NZD", browser.findElement(By.id("base-currency")).getText());
+    String accounts = browser.findElement(By.id("accounts")).getText();
+    assertTrue(accounts.contains("200 Sales REVENUE"), accounts);
+    assertTrue(browser.findElement(By.id("tax-rates")).getText().contains("OUTPUT2"));
+    assertTrue(browser.findElement(By.id("currencies")).getText().contains("AUD"));
+
+    // Test connection: one live call, the budget left, every check shown.
+    browser.findElement(By.id("nav-xero-test")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("test:run")));
+    browser.findElement(By.id("test:run")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+    assertEquals(
+        "Xero answers: the connection works.", browser.findElement(By.id("verdict")).getText());
+    assertEquals("Demo Company (NZ)", browser.findElement(By.id("org-name")).getText());
+    assertTrue(
+        Integer.parseInt(browser.findElement(By.id("calls-minute")).getText()) > 0,
+        browser.findElement(By.id("calls-minute")).getText());
+    assertTrue(browser.findElement(By.id("checks")).getText().contains("Reference data OK"));
+
     // Disconnect.
     browser.findElement(By.id("nav-xero")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("disconnect:disconnect")));

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class XeroConnectionIT extends LedgerBridgeDeployment {
 
   private static final String CONNECTION = "api/v1/xero/connection";
+  private static final String REFERENCE = "api/v1/xero/reference";
   private static final String DEMO_ORG = "b0c1a2d3-0000-4000-8000-00000000d3a0";
   private static final String DEMO_ORG_NAME = "Demo Company (NZ)";
   private static final String SECOND_ORG = "b0c1a2d3-0000-4000-8000-00000000d3a1";
@@ -331,6 +332,114 @@ class XeroConnectionIT extends LedgerBridgeDeployment {
     // The state is single-use: replaying the callback is refused.
     HttpResponse<String> replay = client.send(HttpRequest.newBuilder(callback).GET());
     assertTrue(LedgerBridgeClient.redirectTarget(replay).toString().endsWith("result=state"));
+  }
+
+  @Test
+  void referenceDataIsDownloadedReplacedOnRefreshAndTheConnectionTestReportsIt() {
+    assertProblem(503, admin("GET", REFERENCE, null));
+    assertStatus(200, admin("PUT", CONNECTION, "{\"mode\":\"client_credentials\"}"));
+    assertFalse(json(admin("GET", REFERENCE, null)).getBoolean("downloaded"));
+    // Anyone signed in reads it; only accountants and admins download it.
+    HttpResponse<String> viewerRefresh =
+        client.send(
+            client
+                .request(REFERENCE + "/refresh")
+                .header("Authorization", basic("viewer", "viewer"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertProblem(403, viewerRefresh);
+
+    JsonObject sandboxOrg = json(admin("GET", "api/v1/sandbox/organisations/" + DEMO_ORG, null));
+    JsonObject reference = json(admin("POST", REFERENCE + "/refresh", null));
+    JsonObject organisation = reference.getJsonObject("organisation");
+    assertEquals(DEMO_ORG_NAME, organisation.getString("name"));
+    assertEquals("NZD", organisation.getString("baseCurrency"));
+    assertEquals(sandboxOrg.getString("periodLockDate"), organisation.getString("periodLockDate"));
+    Map<String, JsonObject> accounts = new LinkedHashMap<>();
+    reference.getJsonArray("accounts").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(a -> a.containsKey("code"))
+        .forEach(a -> accounts.put(a.getString("code"), a));
+    assertEquals("REVENUE", accounts.get("200").getString("type"));
+    assertEquals("OUTPUT2", accounts.get("200").getString("taxType"));
+    assertEquals("INVENTORY", accounts.get("630").getString("type"));
+    assertEquals("ARCHIVED", accounts.get("499").getString("status"));
+    JsonObject output2 =
+        reference.getJsonArray("taxRates").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(t -> t.getString("taxType").equals("OUTPUT2"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        0,
+        output2
+            .getJsonNumber("effectiveRate")
+            .bigDecimalValue()
+            .compareTo(new java.math.BigDecimal("15")));
+    assertTrue(output2.getBoolean("canApplyToRevenue"));
+    assertEquals(2, reference.getJsonArray("trackingCategories").size());
+    assertFalse(
+        reference
+            .getJsonArray("trackingCategories")
+            .getJsonObject(0)
+            .getJsonArray("options")
+            .isEmpty());
+    List<String> currencies =
+        reference.getJsonArray("currencies").stream()
+            .map(c -> c.asJsonObject().getString("code"))
+            .toList();
+    assertTrue(currencies.containsAll(List.of("NZD", "AUD", "USD")), currencies.toString());
+
+    // A lock date set in Xero arrives with the next refresh, which replaces (not adds to) the rest.
+    String lockBody =
+        "{\"periodLockDate\":\"2026-06-30\",\"endOfYearLockDate\":"
+            + (sandboxOrg.containsKey("endOfYearLockDate")
+                ? "\"" + sandboxOrg.getString("endOfYearLockDate") + "\""
+                : "null")
+            + "}";
+    String lockPath = "api/v1/sandbox/organisations/" + DEMO_ORG + "/lock-dates";
+    assertStatus(200, admin("PUT", lockPath, lockBody));
+    try {
+      JsonObject again = json(admin("POST", REFERENCE + "/refresh", null));
+      assertEquals("2026-06-30", again.getJsonObject("organisation").getString("periodLockDate"));
+      assertEquals(
+          reference.getJsonArray("accounts").size(), again.getJsonArray("accounts").size());
+      assertEquals(
+          reference.getJsonArray("taxRates").size(), again.getJsonArray("taxRates").size());
+    } finally {
+      admin(
+          "PUT",
+          lockPath,
+          lockBody.replace("\"2026-06-30\"", "\"" + sandboxOrg.getString("periodLockDate") + "\""));
+    }
+
+    // The connection reports the API budget Xero last announced.
+    JsonObject callsLeft = json(admin("GET", CONNECTION, null)).getJsonObject("callsLeft");
+    assertTrue(callsLeft.getInt("thisMinute") > 0, callsLeft.toString());
+    assertTrue(callsLeft.getInt("today") > 0, callsLeft.toString());
+
+    // Test connection: one live call, the organisation, the budget left, the reference data.
+    JsonObject test = json(admin("POST", "api/v1/xero/connection-test", null));
+    assertTrue(test.getBoolean("ok"), test.toString());
+    assertEquals(DEMO_ORG_NAME, test.getString("organisation"));
+    assertEquals("NZD", test.getString("baseCurrency"));
+    assertEquals("VALID", test.getString("tokenState"));
+    assertTrue(test.getInt("callsLeftThisMinute") > 0, test.toString());
+    assertTrue(test.getInt("callsLeftToday") > 0, test.toString());
+    JsonObject referenceCheck =
+        test.getJsonArray("checks").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(c -> c.getString("name").equals("Reference data"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("OK", referenceCheck.getString("level"));
+    // Admins only.
+    HttpResponse<String> accountantTest =
+        client.send(
+            client
+                .request("api/v1/xero/connection-test")
+                .header("Authorization", basic("accountant", "accountant"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertProblem(403, accountantTest);
   }
 
   private HttpResponse<String> admin(String method, String path, String body) {

@@ -1,0 +1,156 @@
+package io.ledgerbridge.xero.boundary;
+
+import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.xero.client.XeroApiUsage;
+import io.ledgerbridge.xero.client.XeroClient;
+import io.ledgerbridge.xero.client.XeroTarget;
+import io.ledgerbridge.xero.client.wire.Organisation;
+import io.ledgerbridge.xero.entity.XeroOrganisation;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "Test connection": one live call to Xero, and what an admin needs to know before a first import —
+ * which organisation, its base currency and lock dates, the token, the API budget left, and whether
+ * the reference data and (once they exist) the accounting settings are in place.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ConnectionTest {
+
+  /** How a check came out. */
+  public enum Level {
+    OK,
+    WARNING,
+    FAILED
+  }
+
+  public record Check(String name, Level level, String detail) {}
+
+  public record Result(
+      Instant testedAt,
+      boolean ok,
+      String organisation,
+      String tenantId,
+      String baseCurrency,
+      String countryCode,
+      String timezone,
+      LocalDate periodLockDate,
+      LocalDate endOfYearLockDate,
+      String tokenState,
+      Instant accessExpiresAt,
+      Integer callsLeftThisMinute,
+      Integer callsLeftToday,
+      Long answeredInMs,
+      List<Check> checks) {}
+
+  @Inject private XeroConnections connections;
+  @Inject private XeroClient client;
+  @Inject private XeroApiUsage usage;
+  @Inject private ReferenceData reference;
+
+  public Result run() {
+    List<Check> checks = new ArrayList<>();
+    Optional<ConnectionView> view = connections.current();
+    XeroTarget target;
+    try {
+      target = connections.requireTarget();
+    } catch (BusinessException e) {
+      checks.add(new Check("Connection", Level.FAILED, e.getMessage()));
+      return new Result(
+          Instant.now(),
+          false,
+          view.map(ConnectionView::tenantName).orElse(null),
+          view.map(ConnectionView::tenantId).orElse(null),
+          null,
+          null,
+          null,
+          null,
+          null,
+          view.map(v -> v.tokenState().name()).orElse("NOT_CONNECTED"),
+          view.map(ConnectionView::accessExpiresAt).orElse(null),
+          null,
+          null,
+          null,
+          checks);
+    }
+    checks.add(
+        new Check(
+            "Connection",
+            Level.OK,
+            view.map(v -> v.mode() + " connection to " + v.tenantName()).orElse("connected")));
+
+    Organisation live = null;
+    Long elapsed = null;
+    long started = System.nanoTime();
+    try {
+      live = client.organisation(target);
+      elapsed = (System.nanoTime() - started) / 1_000_000;
+      checks.add(
+          new Check("Xero answers", Level.OK, "GET Organisation answered in " + elapsed + " ms"));
+    } catch (BusinessException e) {
+      checks.add(new Check("Xero answers", Level.FAILED, e.getMessage()));
+    }
+
+    Optional<XeroOrganisation> stored = reference.organisation(target.tenantId());
+    if (stored.isEmpty()) {
+      checks.add(
+          new Check(
+              "Reference data",
+              Level.WARNING,
+              "Not downloaded yet: use Refresh from Xero on the Xero organisation page."));
+    } else {
+      int accounts = reference.accounts(target.tenantId()).size();
+      int rates = reference.taxRates(target.tenantId()).size();
+      checks.add(
+          new Check(
+              "Reference data",
+              accounts > 0 && rates > 0 ? Level.OK : Level.WARNING,
+              accounts
+                  + " accounts and "
+                  + rates
+                  + " tax rates, downloaded "
+                  + stored.get().getFetchedAt()));
+    }
+    checks.add(
+        new Check(
+            "Accounting settings",
+            Level.WARNING,
+            "No accounting settings yet, so no mapped accounts or tax rates to check."));
+
+    XeroApiUsage.Snapshot budget = usage.snapshot(target.tenantId());
+    boolean ok = checks.stream().noneMatch(c -> c.level() == Level.FAILED);
+    Optional<ConnectionView> after = connections.current();
+    return new Result(
+        Instant.now(),
+        ok,
+        live != null && live.name != null
+            ? live.name
+            : after.map(ConnectionView::tenantName).orElse(null),
+        target.tenantId(),
+        live != null
+            ? live.baseCurrency
+            : stored.map(XeroOrganisation::getBaseCurrency).orElse(null),
+        live != null ? live.countryCode : stored.map(XeroOrganisation::getCountryCode).orElse(null),
+        live != null ? live.timezone : stored.map(XeroOrganisation::getTimezone).orElse(null),
+        live != null
+            ? live.periodLockDate
+            : stored.map(XeroOrganisation::getPeriodLockDate).orElse(null),
+        live != null
+            ? live.endOfYearLockDate
+            : stored.map(XeroOrganisation::getEndOfYearLockDate).orElse(null),
+        after.map(v -> v.tokenState().name()).orElse("NOT_CONNECTED"),
+        after.map(ConnectionView::accessExpiresAt).orElse(null),
+        budget == null ? null : budget.minuteRemaining(),
+        budget == null ? null : budget.dayRemaining(),
+        elapsed,
+        checks);
+  }
+}

@@ -1,0 +1,64 @@
+package io.ledgerbridge.xero.boundary;
+
+import io.ledgerbridge.platform.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code POST /api/v1/xero/connection-test} (admin): the "Test connection" page's checks. */
+@Path("v1/xero/connection-test")
+public class ConnectionTestResource {
+
+  @Inject private ConnectionTest test;
+
+  @POST
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.ADMIN_NAME)
+  public String run() {
+    ConnectionTest.Result r = test.run();
+    JsonArrayBuilder checks = Json.createArrayBuilder();
+    r.checks()
+        .forEach(
+            c ->
+                checks.add(
+                    Json.createObjectBuilder()
+                        .add("name", c.name())
+                        .add("level", c.level().name())
+                        .add("detail", c.detail())));
+    JsonObjectBuilder out =
+        Json.createObjectBuilder()
+            .add("ok", r.ok())
+            .add("testedAt", r.testedAt().toString())
+            .add("tokenState", r.tokenState());
+    add(out, "organisation", r.organisation());
+    add(out, "tenantId", r.tenantId());
+    add(out, "baseCurrency", r.baseCurrency());
+    add(out, "countryCode", r.countryCode());
+    add(out, "timezone", r.timezone());
+    add(out, "periodLockDate", r.periodLockDate());
+    add(out, "endOfYearLockDate", r.endOfYearLockDate());
+    add(out, "accessExpiresAt", r.accessExpiresAt());
+    if (r.callsLeftThisMinute() != null) {
+      out.add("callsLeftThisMinute", r.callsLeftThisMinute());
+    }
+    if (r.callsLeftToday() != null) {
+      out.add("callsLeftToday", r.callsLeftToday());
+    }
+    if (r.answeredInMs() != null) {
+      out.add("answeredInMs", r.answeredInMs());
+    }
+    return out.add("checks", checks).build().toString();
+  }
+
+  private static void add(JsonObjectBuilder json, String name, Object value) {
+    if (value != null) {
+      json.add(name, value.toString());
+    }
+  }
+}
