@@ -34,6 +34,9 @@ public class ConnectionTest {
 
   public record Check(String name, Level level, String detail) {}
 
+  /** This node's calls to one endpoint since it started (the API budget panel). */
+  public record EndpointUse(String endpoint, long calls) {}
+
   public record Result(
       Instant testedAt,
       boolean ok,
@@ -49,7 +52,10 @@ public class ConnectionTest {
       Integer callsLeftThisMinute,
       Integer callsLeftToday,
       Long answeredInMs,
-      List<Check> checks) {}
+      List<Check> checks,
+      List<EndpointUse> callsByEndpoint,
+      long rateLimited,
+      long retries) {}
 
   @Inject private XeroConnections connections;
   @Inject private XeroClient client;
@@ -79,7 +85,10 @@ public class ConnectionTest {
           null,
           null,
           null,
-          checks);
+          checks,
+          List.of(),
+          0,
+          0);
     }
     checks.add(
         new Check(
@@ -151,6 +160,13 @@ public class ConnectionTest {
         budget == null ? null : budget.minuteRemaining(),
         budget == null ? null : budget.dayRemaining(),
         elapsed,
-        checks);
+        checks,
+        budget == null
+            ? List.of()
+            : budget.callsByEndpoint().entrySet().stream()
+                .map(e -> new EndpointUse(e.getKey(), e.getValue()))
+                .toList(),
+        budget == null ? 0 : budget.rateLimited(),
+        budget == null ? 0 : budget.retries());
   }
 }

@@ -53,7 +53,14 @@ public class ConnectionTestResource {
     if (r.answeredInMs() != null) {
       out.add("answeredInMs", r.answeredInMs());
     }
-    return out.add("checks", checks).build().toString();
+    JsonObjectBuilder endpoints = Json.createObjectBuilder();
+    r.callsByEndpoint().forEach(e -> endpoints.add(e.endpoint(), e.calls()));
+    return out.add("checks", checks)
+        .add("callsByEndpoint", endpoints)
+        .add("rateLimited", r.rateLimited())
+        .add("retries", r.retries())
+        .build()
+        .toString();
   }
 
   private static void add(JsonObjectBuilder json, String name, Object value) {
