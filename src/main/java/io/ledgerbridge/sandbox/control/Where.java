@@ -44,6 +44,8 @@ public final class Where {
       Pattern.compile(
           "\\s*(?:(\"(?:[^\"\\\\]|\\\\.)*\")|(==|!=|<>|>=|<=|=|>|<|&&|\\|\\||\\(|\\)|,|\\.)"
               + "|(-?\\d+(?:\\.\\d+)?)|([A-Za-z_][A-Za-z0-9_]*))");
+  private static final java.util.Set<String> OPERATORS =
+      java.util.Set.of("==", "=", "!=", "<>", ">", ">=", "<", "<=");
   private static final Pattern MS_DATE = Pattern.compile("/Date\\((-?\\d+)([+-]\\d{4})?\\)/");
 
   private Where() {}
@@ -328,6 +330,9 @@ public final class Where {
       }
       String fieldPath = String.join(".", path);
       String operator = take("an operator");
+      if (!OPERATORS.contains(operator)) {
+        throw new IllegalArgumentException("Operator '" + operator + "' is not supported");
+      }
       Literal literal = literal();
       return json -> {
         Integer c = compare(rawValue(json, fieldPath), literal);

@@ -88,7 +88,9 @@ class WhereTest {
             "(Type==\"ACCREC\"",
             "Date > DateTime(2026, 13, 1)",
             "Name.Matches(\"x\")",
-            "Type==ACCREC")) {
+            "Type==ACCREC",
+            "Name LIKE \"x\"",
+            "Name AND \"x\"")) {
       assertThrows(IllegalArgumentException.class, () -> Where.parse(bad), bad);
     }
     assertTrue(Where.parse(null).test(JANUARY));
