@@ -94,12 +94,6 @@ public final class SettingsValidator {
     if (tolerance.signum() < 0 || tolerance.compareTo(MAX_ROUNDING_TOLERANCE) > 0) {
       error("roundingTolerance", "must be between 0.00 and " + MAX_ROUNDING_TOLERANCE + ".");
     }
-    if (tolerance.signum() > 0 && s.account(AccountRole.ROUNDING).isEmpty()) {
-      error(
-          "accounts.rounding",
-          "A rounding tolerance needs a rounding account for the rounding line; set one, or set"
-              + " the tolerance to 0.");
-    }
     prefix("numbering.invoicePrefix", s.numbering().invoicePrefix());
     prefix("numbering.creditNotePrefix", s.numbering().creditNotePrefix());
     template("numbering.salesReference", s.numbering().salesReference());
