@@ -537,12 +537,36 @@ public final class SettingsJson {
     return null;
   }
 
+  /** The text with anything unprintable written as \\uXXXX, safe to echo in an error path. */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
+      if (pair) {
+        out.append(c).append(text.charAt(++i));
+      } else if (Character.isSurrogate(c)
+          || Character.isISOControl(c)
+          || Character.getType(c) == Character.FORMAT
+          || c == '\u2028'
+          || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   private void unknown(String path, String known) {
     error(path, "is not a known field; known here: " + known + ".");
   }
 
   private void error(String path, String message) {
-    errors.add(new SettingsError(path, message));
+    errors.add(new SettingsError(printable(path), message));
   }
 
   private static String typeName(JsonValue value) {
