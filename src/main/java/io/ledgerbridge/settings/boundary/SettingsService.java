@@ -8,6 +8,8 @@ import io.ledgerbridge.settings.control.ReferenceView;
 import io.ledgerbridge.settings.control.SettingsError;
 import io.ledgerbridge.settings.control.SettingsJson;
 import io.ledgerbridge.settings.control.SettingsValidator;
+import io.ledgerbridge.settings.entity.AccountRole;
+import io.ledgerbridge.settings.entity.AccountingMethod;
 import io.ledgerbridge.settings.entity.AccountingSettings;
 import io.ledgerbridge.settings.entity.Direction;
 import io.ledgerbridge.settings.entity.SettingsRecord;
@@ -145,6 +147,48 @@ public class SettingsService {
         r.getUpdatedBy(),
         reference.isPresent(),
         SettingsValidator.validate(settings, reference.orElse(null)));
+  }
+
+  /**
+   * What is still missing before a first import (not errors — settings may be saved incomplete):
+   * the default accounts the method needs and the tax codes seen that are not mapped.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<String> gaps() {
+    AccountingSettings s = current();
+    List<String> gaps = new ArrayList<>();
+    List<AccountRole> needed = new ArrayList<>(List.of(AccountRole.SALES, s.purchaseLineRole()));
+    if (s.accountingMethod() == AccountingMethod.PERPETUAL) {
+      needed.add(AccountRole.COGS);
+      needed.add(AccountRole.STOCK_ADJUSTMENT);
+    }
+    if (s.roundingTolerance().signum() > 0) {
+      needed.add(AccountRole.ROUNDING);
+    }
+    for (AccountRole role : needed) {
+      if (s.account(role).isEmpty()) {
+        gaps.add("No " + role.label() + " account set.");
+      }
+    }
+    for (SeenTaxCode code : taxCodesSeen()) {
+      if (code.salesLines() > 0 && s.taxTypeFor(code.code(), Direction.SALES).isEmpty()) {
+        gaps.add(
+            "Tax code "
+                + code.code()
+                + " is not mapped for sales ("
+                + code.salesLines()
+                + " lines).");
+      }
+      if (code.purchaseLines() > 0 && s.taxTypeFor(code.code(), Direction.PURCHASES).isEmpty()) {
+        gaps.add(
+            "Tax code "
+                + code.code()
+                + " is not mapped for purchases ("
+                + code.purchaseLines()
+                + " lines).");
+      }
+    }
+    return gaps;
   }
 
   // ------------------------------------------------------------ changing
