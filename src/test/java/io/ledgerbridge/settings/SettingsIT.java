@@ -309,7 +309,95 @@ class SettingsIT extends LedgerBridgeDeployment {
             .anyMatch(v -> v.asJsonObject().getString("value").equals("Wholesale")));
   }
 
+  @Test
+  @Order(8)
+  void theSettingsPageListsTheTaxCodesAndShowsEachRefusalNextToItsField() {
+    connect();
+    client.signIn("admin", "admin");
+    HttpResponse<String> page = client.get("admin/settings.xhtml");
+    assertStatus(200, page);
+    String html = page.body();
+    assertTrue(
+        html.contains("<code>GST</code>") && html.contains("<code>ZERO</code>"), "tax codes");
+    assertTrue(html.contains("OUTPUT2 — 15% GST on Income (15%)"), "each TaxType with its rate");
+    assertTrue(html.contains("Still missing before a first import"), "the gaps");
+
+    Map<String, String> fields = pageFields(html);
+    String sales = fieldEndingWith(fields, ":0:account");
+    fields.put(sales, "499");
+    fields.put("settings:save", "Save settings");
+    HttpResponse<String> refused = client.postForm("admin/settings.xhtml", fields);
+    assertStatus(200, refused);
+    assertTrue(
+        refused.body().contains("Account 499 Old Sales (do not use) is archived in Xero"),
+        "the message next to the field");
+    assertEquals(
+        JsonValue.NULL,
+        json(call("GET", SETTINGS, null, ADMIN)).getJsonObject("accounts").get("sales"));
+
+    Map<String, String> again = pageFields(refused.body());
+    again.put(fieldEndingWith(again, ":0:account"), "200");
+    again.put("settings:save", "Save settings");
+    HttpResponse<String> saved = client.postForm("admin/settings.xhtml", again);
+    assertStatus(200, saved);
+    assertTrue(saved.body().contains("Settings saved."), "saved");
+    assertEquals(
+        "200",
+        json(call("GET", SETTINGS, null, ADMIN)).getJsonObject("accounts").getString("sales"));
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private static final java.util.regex.Pattern SELECT =
+      java.util.regex.Pattern.compile(
+          "<select[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</select>", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern SELECTED =
+      java.util.regex.Pattern.compile("<option value=\"([^\"]*)\" selected=\"selected\"");
+  private static final java.util.regex.Pattern RADIO =
+      java.util.regex.Pattern.compile("<input[^>]*type=\"radio\"[^>]*>");
+  private static final java.util.regex.Pattern ATTRIBUTE =
+      java.util.regex.Pattern.compile("([\\w:.-]+)=\"([^\"]*)\"");
+
+  /** The settings form as a browser would submit it: inputs, selects' chosen options, radios. */
+  private static Map<String, String> pageFields(String html) {
+    Map<String, String> fields =
+        new java.util.LinkedHashMap<>(
+            io.ledgerbridge.testing.LedgerBridgeClient.formFields(html, "settings"));
+    fields.keySet().removeIf(k -> k.endsWith(":method"));
+    java.util.regex.Matcher radio = RADIO.matcher(html);
+    while (radio.find()) {
+      Map<String, String> attributes = new HashMap<>();
+      java.util.regex.Matcher attribute = ATTRIBUTE.matcher(radio.group());
+      while (attribute.find()) {
+        attributes.put(attribute.group(1), attribute.group(2));
+      }
+      if (attributes.containsKey("checked")) {
+        fields.put(attributes.get("name"), attributes.get("value"));
+      }
+    }
+    fields
+        .entrySet()
+        .removeIf(
+            e ->
+                e.getKey().contains(":remove")
+                    || e.getKey().contains(":showValues")
+                    || e.getKey().endsWith(":addOverride")
+                    || e.getKey().endsWith(":save"));
+    java.util.regex.Matcher select = SELECT.matcher(html);
+    while (select.find()) {
+      java.util.regex.Matcher chosen = SELECTED.matcher(select.group(2));
+      fields.put(select.group(1), chosen.find() ? chosen.group(1) : "");
+    }
+    return fields;
+  }
+
+  private static String fieldEndingWith(Map<String, String> fields, String suffix) {
+    return fields.keySet().stream()
+        .filter(k -> k.endsWith(suffix))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no field ending " + suffix + " in " + fields.keySet()));
+  }
 
   private void connect() {
     if (!connected) {
