@@ -346,6 +346,33 @@ class SettingsIT extends LedgerBridgeDeployment {
         json(call("GET", SETTINGS, null, ADMIN)).getJsonObject("accounts").getString("sales"));
   }
 
+  @Test
+  @Order(9)
+  void testConnectionChecksTheMappedAccountsAndTaxRates() {
+    connect();
+    JsonObject incomplete = accountingCheck();
+    assertEquals("WARNING", incomplete.getString("level"));
+    assertTrue(
+        incomplete.getString("detail").contains("No Sales account set."), incomplete::toString);
+    assertTrue(
+        incomplete.getString("detail").contains("Tax code GST is not mapped for sales"),
+        incomplete::toString);
+
+    assertStatus(200, patch(VALID, ADMIN));
+    JsonObject complete = accountingCheck();
+    assertEquals("OK", complete.getString("level"), complete::toString);
+  }
+
+  private JsonObject accountingCheck() {
+    HttpResponse<String> test = call("POST", "api/v1/xero/connection-test", null, ADMIN);
+    assertStatus(200, test);
+    return json(test).getJsonArray("checks").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> c.getString("name").equals("Accounting settings"))
+        .findFirst()
+        .orElseThrow();
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static final java.util.regex.Pattern SELECT =
