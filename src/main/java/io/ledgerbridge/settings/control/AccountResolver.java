@@ -1,5 +1,7 @@
 package io.ledgerbridge.settings.control;
 
+import io.ledgerbridge.intake.entity.Line;
+import io.ledgerbridge.intake.entity.TransactionContent;
 import io.ledgerbridge.settings.entity.AccountRole;
 import io.ledgerbridge.settings.entity.AccountingSettings;
 import io.ledgerbridge.settings.entity.Direction;
@@ -26,7 +28,18 @@ public final class AccountResolver {
 
   /** The facts of a line that decide its account. */
   public record LineFacts(
-      Direction direction, String lineAccount, String sku, String contactCode, String branch) {}
+      Direction direction, String lineAccount, String sku, String contactCode, String branch) {
+
+    /** The facts of one line of a stored transaction's content. */
+    public static LineFacts of(Direction direction, TransactionContent content, Line line) {
+      return new LineFacts(
+          direction,
+          line.accountCode(),
+          line.sku(),
+          content.contact() == null ? null : content.contact().code(),
+          content.branch());
+    }
+  }
 
   /**
    * The outcome: {@code accountCode} and {@code source} when found; {@code reason} when the line

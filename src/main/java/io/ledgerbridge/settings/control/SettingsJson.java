@@ -35,7 +35,7 @@ public final class SettingsJson {
 
   /** Fields the GET answer carries that are not settings; ignored when sent back. */
   public static final Set<String> READ_ONLY =
-      Set.of("version", "updatedAt", "updatedBy", "problems");
+      Set.of("version", "updatedAt", "updatedBy", "referenceDownloaded", "problems");
 
   private static final Pattern ACCOUNT_CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,10}");
   private static final Pattern TAX_TYPE = Pattern.compile("[A-Za-z0-9_]{1,50}");

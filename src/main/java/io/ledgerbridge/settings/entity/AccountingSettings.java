@@ -76,6 +76,25 @@ public record AccountingSettings(
     return mapping == null ? Optional.empty() : Optional.ofNullable(mapping.get(direction));
   }
 
+  /** The Xero document date: the invoice date, or the dispatch date when so configured and sent. */
+  public LocalDate xeroDateFor(LocalDate invoiceDate, LocalDate dispatchDate) {
+    return xeroDate == DateSource.DISPATCH_DATE && dispatchDate != null
+        ? dispatchDate
+        : invoiceDate;
+  }
+
+  /**
+   * The Xero tracking (category → option) for a transaction's source values; categories whose value
+   * is unmapped are left out.
+   */
+  public Map<String, String> trackingFor(Map<SourceField, String> sourceValues) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (TrackingMapping t : tracking) {
+      t.optionFor(sourceValues.get(t.sourceField())).ifPresent(o -> out.put(t.category(), o));
+    }
+    return out;
+  }
+
   /** The first importable date for {@code today}, or empty when there is no window. */
   public Optional<LocalDate> importWindowStart(LocalDate today) {
     return importWindowMonths == null

@@ -136,6 +136,43 @@ class SettingsJsonTest {
   }
 
   @Test
+  void whatAGetReturnsCanBeSentBackAsItIs() {
+    JsonObject get =
+        Json.createObjectBuilder(SettingsJson.toJson(Fixtures.valid()))
+            .add("version", 4)
+            .add("updatedBy", "admin")
+            .add("referenceDownloaded", true)
+            .add("problems", Json.createArrayBuilder())
+            .build();
+    SettingsJson.Read read = SettingsJson.read(SettingsJson.merge(json("{}"), get));
+    assertTrue(read.ok(), read.errors()::toString);
+    assertEquals(Fixtures.valid(), read.settings());
+  }
+
+  @Test
+  void xeroDateAndTrackingForASourceTransaction() {
+    AccountingSettings s = SettingsValidatorTest.patched("{'dates':{'xeroDate':'DISPATCH_DATE'}}");
+    LocalDate invoice = LocalDate.of(2026, 11, 2);
+    assertEquals(LocalDate.of(2026, 11, 5), s.xeroDateFor(invoice, LocalDate.of(2026, 11, 5)));
+    assertEquals(invoice, s.xeroDateFor(invoice, null));
+    assertEquals(invoice, Fixtures.valid().xeroDateFor(invoice, LocalDate.of(2026, 11, 5)));
+    assertEquals(
+        java.util.Map.of("Region", "Wellington", "Sales Channel", "Web"),
+        Fixtures.valid()
+            .trackingFor(
+                java.util.Map.of(
+                    io.ledgerbridge.settings.entity.SourceField.BRANCH, "Wellington",
+                    io.ledgerbridge.settings.entity.SourceField.CHANNEL, "Web")));
+    assertEquals(
+        java.util.Map.of("Sales Channel", "POS"),
+        Fixtures.valid()
+            .trackingFor(
+                java.util.Map.of(
+                    io.ledgerbridge.settings.entity.SourceField.BRANCH, "Christchurch",
+                    io.ledgerbridge.settings.entity.SourceField.CHANNEL, "POS")));
+  }
+
+  @Test
   void theImportWindowCountsMonthsBackFromToday() {
     AccountingSettings s = SettingsValidatorTest.patched("{'importWindowMonths':3}");
     LocalDate today = LocalDate.of(2026, 11, 30);
