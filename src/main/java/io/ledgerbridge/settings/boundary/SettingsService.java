@@ -238,7 +238,8 @@ public class SettingsService {
     if (!errors.isEmpty()) {
       throw new SettingsInvalid(422, errors);
     }
-    Map<String, String> before = flatten(readDocument(r.getDocument()));
+    // Compared in normal form, so defaults never written out do not show up as changes.
+    Map<String, String> before = flatten(SettingsJson.toJson(parse(r.getDocument())));
     JsonObject document = SettingsJson.toJson(settings);
     Map<String, String> after = flatten(document);
     TreeSet<String> paths = new TreeSet<>(before.keySet());
