@@ -1,6 +1,7 @@
 package io.ledgerbridge.xero.boundary;
 
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.settings.boundary.SettingsService;
 import io.ledgerbridge.xero.client.XeroApiUsage;
 import io.ledgerbridge.xero.client.XeroClient;
 import io.ledgerbridge.xero.client.XeroTarget;
@@ -15,11 +16,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * "Test connection": one live call to Xero, and what an admin needs to know before a first import —
  * which organisation, its base currency and lock dates, the token, the API budget left, and whether
- * the reference data and (once they exist) the accounting settings are in place.
+ * the reference data and the accounting settings are in place.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -61,6 +63,32 @@ public class ConnectionTest {
   @Inject private XeroClient client;
   @Inject private XeroApiUsage usage;
   @Inject private ReferenceData reference;
+  @Inject private SettingsService settings;
+
+  /**
+   * Whether the mapped accounts and tax rates exist in the downloaded reference data and Xero would
+   * accept them (FAILED with every problem), and what is still missing before a first import.
+   */
+  private Check accountingSettings() {
+    SettingsService.View view = settings.view();
+    if (!view.problems().isEmpty()) {
+      return new Check(
+          "Accounting settings",
+          Level.FAILED,
+          view.problems().stream()
+              .map(p -> p.field() + ": " + p.message())
+              .collect(Collectors.joining(" ")));
+    }
+    List<String> gaps = settings.gaps();
+    if (!gaps.isEmpty()) {
+      return new Check("Accounting settings", Level.WARNING, String.join(" ", gaps));
+    }
+    return new Check(
+        "Accounting settings",
+        Level.OK,
+        "The mapped accounts, tax rates and tracking options exist and are usable; every tax code"
+            + " seen is mapped. Import a few transactions first and check them in Xero.");
+  }
 
   public Result run() {
     List<Check> checks = new ArrayList<>();
@@ -128,11 +156,7 @@ public class ConnectionTest {
                   + " tax rates, downloaded "
                   + stored.get().getFetchedAt()));
     }
-    checks.add(
-        new Check(
-            "Accounting settings",
-            Level.WARNING,
-            "No accounting settings yet, so no mapped accounts or tax rates to check."));
+    checks.add(accountingSettings());
 
     XeroApiUsage.Snapshot budget = usage.snapshot(target.tenantId());
     boolean ok = checks.stream().noneMatch(c -> c.level() == Level.FAILED);

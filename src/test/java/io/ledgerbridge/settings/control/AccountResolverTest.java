@@ -1,0 +1,109 @@
+package io.ledgerbridge.settings.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ledgerbridge.settings.control.AccountResolver.LineFacts;
+import io.ledgerbridge.settings.control.AccountResolver.Resolution;
+import io.ledgerbridge.settings.control.AccountResolver.Source;
+import io.ledgerbridge.settings.entity.AccountRole;
+import io.ledgerbridge.settings.entity.AccountingSettings;
+import io.ledgerbridge.settings.entity.Direction;
+import org.junit.jupiter.api.Test;
+
+class AccountResolverTest {
+
+  private final AccountResolver resolver =
+      new AccountResolver(Fixtures.valid(), Fixtures.demoOrganisation());
+
+  private static LineFacts sale(String lineAccount, String sku, String contact, String branch) {
+    return new LineFacts(Direction.SALES, lineAccount, sku, contact, branch);
+  }
+
+  @Test
+  void theLinesOwnAccountWinsOverEverything() {
+    Resolution r = resolver.resolve(sale("260", "GAD-100", "CUS-012", "Wellington"));
+    // 260 is not in the fixture's chart: the line's account is used, and the reason says why not.
+    assertEquals("260", r.accountCode());
+    assertEquals(Source.LINE, r.source());
+    assertFalse(r.ok());
+    assertTrue(r.reason().contains("'260' does not exist"), r.reason());
+    assertTrue(r.reason().contains("the line's own account"), r.reason());
+
+    Resolution ok = resolver.resolve(sale("210", null, null, null));
+    assertTrue(ok.ok());
+    assertEquals(Source.LINE, ok.source());
+  }
+
+  @Test
+  void thenProductThenContactThenBranchThenDefault() {
+    assertEquals(
+        Source.PRODUCT, resolver.resolve(sale(null, "GAD-100", "CUS-012", "Auckland")).source());
+    assertEquals(
+        Source.CONTACT, resolver.resolve(sale(null, "WID-BLU", "CUS-012", "Auckland")).source());
+    Resolution def = resolver.resolve(sale(null, "WID-BLU", "CUS-001", "Wellington"));
+    // Wellington has a purchases override only, so sales fall through to the default.
+    assertEquals(Source.DEFAULT, def.source());
+    assertEquals("200", def.accountCode());
+    Resolution purchase =
+        resolver.resolve(
+            new LineFacts(Direction.PURCHASES, " ", "GAD-100", "SUP-001", "Wellington"));
+    assertEquals(Source.BRANCH, purchase.source());
+    assertEquals("300", purchase.accountCode());
+  }
+
+  @Test
+  void purchasesDefaultToInventoryWhenPerpetualAndPurchasesWhenPeriodic() {
+    LineFacts bill = new LineFacts(Direction.PURCHASES, null, "WID-BLU", "SUP-001", "Auckland");
+    assertEquals("635", resolver.resolve(bill).accountCode());
+    AccountingSettings periodic = SettingsValidatorTest.patched("{'accountingMethod':'PERIODIC'}");
+    assertEquals("300", new AccountResolver(periodic, null).resolve(bill).accountCode());
+  }
+
+  @Test
+  void noAccountGivesTheReason() {
+    AccountingSettings none = AccountingSettings.defaults();
+    Resolution r = new AccountResolver(none, null).resolve(sale(null, "X", "Y", "Z"));
+    assertFalse(r.ok());
+    assertNull(r.accountCode());
+    assertTrue(r.reason().contains("default Sales account is not set"), r.reason());
+    assertTrue(r.account().isEmpty());
+  }
+
+  @Test
+  void anOverrideToAnArchivedOrInventoryAccountGivesXerosReason() {
+    AccountingSettings s =
+        SettingsValidatorTest.patched(
+            "{'accountOverrides':{'contacts':{'CUS-099':{'sales':'499'}}}}");
+    // Stored before the account was archived: the resolver still says why it cannot be used.
+    Resolution r =
+        new AccountResolver(s, Fixtures.demoOrganisation())
+            .resolve(sale(null, null, "CUS-099", null));
+    assertEquals(Source.CONTACT, r.source());
+    assertTrue(r.reason().contains("archived"), r.reason());
+    assertTrue(r.reason().contains("override for contact CUS-099"), r.reason());
+  }
+
+  @Test
+  void withoutReferenceDataTheAccountIsReturnedUnchecked() {
+    Resolution r =
+        new AccountResolver(Fixtures.valid(), null).resolve(sale("630", null, null, null));
+    assertTrue(r.ok());
+    assertEquals("630", r.accountCode());
+  }
+
+  @Test
+  void defaultAccountsForJournals() {
+    assertEquals("310", resolver.resolveDefault(AccountRole.COGS).accountCode());
+    AccountingSettings bad = Fixtures.withAccount(Fixtures.valid(), AccountRole.COGS, "090");
+    Resolution r =
+        new AccountResolver(bad, Fixtures.demoOrganisation()).resolveDefault(AccountRole.COGS);
+    assertTrue(r.reason().contains("bank account"), r.reason());
+    assertFalse(
+        new AccountResolver(AccountingSettings.defaults(), null)
+            .resolveDefault(AccountRole.STOCK_ADJUSTMENT)
+            .ok());
+  }
+}
