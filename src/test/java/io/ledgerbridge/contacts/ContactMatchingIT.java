@@ -2,7 +2,6 @@ package io.ledgerbridge.contacts;
 
 import static io.ledgerbridge.testing.LedgerBridgeClient.assertProblem;
 import static io.ledgerbridge.testing.LedgerBridgeClient.assertStatus;
-import static io.ledgerbridge.testing.LedgerBridgeClient.basic;
 import static io.ledgerbridge.testing.LedgerBridgeClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +36,12 @@ class ContactMatchingIT extends LedgerBridgeDeployment {
   @Test
   @Order(1)
   void notConnectedAnswers503ThenConnects() {
+    ContactsSandbox.resetSandbox(client);
+    ContactsSandbox.disconnect(client);
     assertProblem(503, as("accountant", "GET", CONTACTS, null));
-    assertStatus(
-        200, as("admin", "PUT", "api/v1/xero/connection", "{\"mode\":\"client_credentials\"}"));
+    assertProblem(503, as("accountant", "PUT", CONTACTS + "/CUS-006/link", "{\"create\":true}"));
+    ContactsSandbox.connect(client);
+    ContactsSandbox.forgetLinks(client);
   }
 
   @Test
@@ -267,20 +268,18 @@ class ContactMatchingIT extends LedgerBridgeDeployment {
     assertFalse(json(relinked).containsKey("staleReason"));
   }
 
+  @Test
+  @Order(99)
+  void leavesTheSandboxAsSeeded() {
+    ContactsSandbox.forgetLinks(client);
+    ContactsSandbox.resetSandbox(client);
+  }
+
   // ---- helpers
   // ------------------------------------------------------------------------------------
 
   private HttpResponse<String> as(String user, String method, String path, String body) {
-    HttpRequest.Builder request = client.request(path).header("Authorization", basic(user, user));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return client.send(
-        request.method(
-            method,
-            body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+    return ContactsSandbox.as(client, user, method, path, body);
   }
 
   private List<JsonObject> get(String path) {

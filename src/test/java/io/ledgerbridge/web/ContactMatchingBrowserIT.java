@@ -1,14 +1,12 @@
 package io.ledgerbridge.web;
 
-import static io.ledgerbridge.testing.LedgerBridgeClient.assertStatus;
-import static io.ledgerbridge.testing.LedgerBridgeClient.basic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ledgerbridge.contacts.ContactsSandbox;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
 import java.io.File;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,15 +70,18 @@ class ContactMatchingBrowserIT extends LedgerBridgeDeployment {
 
   @Test
   void filterInspectLinkCreateAndConfirmExactMatches() {
-    assertStatus(
-        200,
-        client.send(
-            client
-                .request("api/v1/xero/connection")
-                .header("Authorization", basic("admin", "admin"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"client_credentials\"}"))));
+    ContactsSandbox.resetSandbox(client);
+    ContactsSandbox.connect(client);
+    ContactsSandbox.forgetLinks(client);
+    try {
+      matchOnThePage();
+    } finally {
+      ContactsSandbox.forgetLinks(client);
+      ContactsSandbox.resetSandbox(client);
+    }
+  }
 
+  private void matchOnThePage() {
     browser.get(client.uri("contacts/matching.xhtml").toString());
     wait.until(ExpectedConditions.urlContains("login.xhtml"));
     browser.findElement(By.id("login:username")).sendKeys("accountant");

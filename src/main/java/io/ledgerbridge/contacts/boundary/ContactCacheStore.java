@@ -57,6 +57,16 @@ public class ContactCacheStore {
     return contacts.size();
   }
 
+  /** Forgets everything cached for the organisation, so the next refresh reads all contacts. */
+  public void clear(String tenant) {
+    em.createQuery("DELETE FROM CachedXeroContact c WHERE c.tenantId = :t")
+        .setParameter("t", tenant)
+        .executeUpdate();
+    em.createQuery("DELETE FROM ContactCacheState s WHERE s.tenantId = :t")
+        .setParameter("t", tenant)
+        .executeUpdate();
+  }
+
   /** Stores one contact read or created outside a refresh. */
   public void put(String tenant, KnownContact contact, Instant updated) {
     List<CachedXeroContact> found =

@@ -329,6 +329,11 @@ public class ContactMatching {
   }
 
   public XeroContactCache.Refresh refresh(String actor) {
-    return cache.refresh(actor);
+    return cache.refresh(actor, false);
+  }
+
+  /** Reads every contact again instead of only the changed ones. */
+  public XeroContactCache.Refresh refresh(String actor, boolean full) {
+    return cache.refresh(actor, full);
   }
 }

@@ -121,8 +121,8 @@ public class ContactsResource {
 
   @POST
   @Path("refresh")
-  public String refresh() {
-    XeroContactCache.Refresh done = matching.refresh(actor());
+  public String refresh(@QueryParam("full") boolean full) {
+    XeroContactCache.Refresh done = matching.refresh(actor(), full);
     return Json.createObjectBuilder()
         .add("read", done.read())
         .add("newlyStale", done.newlyStale())

@@ -5,6 +5,7 @@ import io.ledgerbridge.intake.entity.ImportState;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +26,29 @@ public class SourceContacts {
 
   /** Every source contact, by code, in code order. */
   public Map<String, SourceContact> all() {
-    Map<String, SourceContact> out = new LinkedHashMap<>();
-    List<Object[]> rows =
+    Map<String, Long> waiting = new HashMap<>();
+    for (Object[] r :
         em.createQuery(
-                "SELECT t.contactCode, MAX(t.contactName), MAX(t.contactEmail),"
-                    + " SUM(CASE WHEN t.state IN :waiting THEN 1 ELSE 0 END)"
+                "SELECT t.contactCode, COUNT(t) FROM SourceTransaction t"
+                    + " WHERE t.contactCode IS NOT NULL AND t.state IN :waiting"
+                    + " GROUP BY t.contactCode",
+                Object[].class)
+            .setParameter("waiting", WAITING)
+            .getResultList()) {
+      waiting.put((String) r[0], ((Number) r[1]).longValue());
+    }
+    Map<String, SourceContact> out = new LinkedHashMap<>();
+    for (Object[] r :
+        em.createQuery(
+                "SELECT t.contactCode, MAX(t.contactName), MAX(t.contactEmail)"
                     + " FROM SourceTransaction t WHERE t.contactCode IS NOT NULL"
                     + " GROUP BY t.contactCode ORDER BY t.contactCode",
                 Object[].class)
-            .setParameter("waiting", WAITING)
-            .getResultList();
-    for (Object[] r : rows) {
+            .getResultList()) {
       String code = (String) r[0];
-      long waiting = r[3] == null ? 0 : ((Number) r[3]).longValue();
-      out.put(code, new SourceContact(code, (String) r[1], (String) r[2], waiting));
+      out.put(
+          code,
+          new SourceContact(code, (String) r[1], (String) r[2], waiting.getOrDefault(code, 0L)));
     }
     return out;
   }

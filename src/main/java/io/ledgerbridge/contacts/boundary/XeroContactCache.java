@@ -48,8 +48,19 @@ public class XeroContactCache {
    * @throws io.ledgerbridge.xero.client.XeroReconnectRequired when Xero is not connected (503)
    */
   public Refresh refresh(String actor) {
+    return refresh(actor, false);
+  }
+
+  /**
+   * Reads what changed in Xero since the last refresh or, when {@code full}, forgets the cache and
+   * reads every contact again (contacts Xero no longer has — only possible in a sandbox — vanish).
+   */
+  public Refresh refresh(String actor, boolean full) {
     XeroTarget target = connections.requireTarget();
     String tenant = target.tenantId();
+    if (full) {
+      store.clear(tenant);
+    }
     // Xero compares If-Modified-Since at second precision and strictly: go back one second and
     // accept reading the newest contacts twice.
     Instant since =
