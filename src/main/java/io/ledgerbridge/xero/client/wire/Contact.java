@@ -29,6 +29,9 @@ public class Contact extends XeroElement {
   public Boolean hasAttachments;
   public Instant updatedDateUTC;
 
+  /** Set by Xero on a contact that was merged into another (it is then ARCHIVED). */
+  public String mergedToContactID;
+
   /** A contact as documents should carry it: only its id. */
   public static Contact reference(String contactID) {
     Contact contact = new Contact();
