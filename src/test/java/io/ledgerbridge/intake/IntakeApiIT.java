@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ledgerbridge.testing.LedgerBridgeClient;
 import io.ledgerbridge.testing.LedgerBridgeClient.Results;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
 import jakarta.json.Json;
@@ -30,6 +31,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -645,6 +647,7 @@ class IntakeApiIT extends LedgerBridgeDeployment {
 
   @Test
   void aListRowShowsWhatWasStoredAndWhyItIsNotImportableYet() {
+    disconnectXero();
     String id = uniqueId("row");
     client.intake(sale(id, 4));
 
@@ -666,6 +669,101 @@ class IntakeApiIT extends LedgerBridgeDeployment {
             .map(r -> r.getString("code"))
             .toList();
     assertEquals(List.of("XERO_NOT_CONNECTED", "CONTACT_NOT_LINKED"), reasons);
+  }
+
+  @Test
+  void theReasonsFollowTheConnectionContactLinksSettingsAndTheImportWindow() {
+    disconnectXero();
+    String id = uniqueId("why");
+    String contact = "WHY-" + id;
+    String tax = "ZW" + Math.abs(id.hashCode() % 100_000);
+    LocalDate longAgo = LocalDate.now().minusYears(3);
+    JsonObject sale = sale(id, 1);
+    var lines = Json.createArrayBuilder();
+    sale.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+        .map(l -> Json.createObjectBuilder(l).add("taxCode", tax).build())
+        .forEach(lines::add);
+    client.intake(
+        Json.createObjectBuilder(sale)
+            .add(
+                "contact",
+                Json.createObjectBuilder().add("code", contact).add("name", "Why Not Ltd " + id))
+            .add("date", longAgo.toString())
+            .add("dueDate", longAgo.plusDays(20).toString())
+            .add("lines", lines)
+            .build());
+    assertEquals(List.of("XERO_NOT_CONNECTED", "CONTACT_NOT_LINKED"), reasonCodes(id));
+
+    // Connected, with a sales account, a one-year window and the tax code left unmapped.
+    assertStatus(
+        200, asAdmin("PUT", "api/v1/xero/connection", "{\"mode\":\"client_credentials\"}"));
+    assertStatus(200, asAdmin("POST", "api/v1/xero/reference/refresh", null));
+    assertStatus(
+        200,
+        asAdmin(
+            "PATCH",
+            "api/v1/settings",
+            "{\"accounts\":{\"sales\":\"200\"},\"importWindowMonths\":12,\"taxMappings\":{\""
+                + tax
+                + "\":null}}"));
+    try {
+      List<JsonObject> reasons = reasons(id);
+      assertEquals(
+          List.of("CONTACT_NOT_LINKED", "TAX_CODE_UNMAPPED", "OUTSIDE_IMPORT_WINDOW"),
+          reasons.stream().map(r -> r.getString("code")).toList());
+      assertEquals(
+          "Tax code " + tax + " is not mapped to a Xero tax type for sales.",
+          reasons.get(1).getString("message"));
+
+      // Link the contact (a new Xero contact), map the tax code, widen the window: ready.
+      assertStatus(
+          200, asAdmin("PUT", "api/v1/contacts/" + contact + "/link", "{\"create\":true}"));
+      assertStatus(
+          200,
+          asAdmin(
+              "PATCH",
+              "api/v1/settings",
+              "{\"importWindowMonths\":60,\"taxMappings\":{\""
+                  + tax
+                  + "\":{\"sales\":\"OUTPUT2\",\"purchases\":\"INPUT2\"}}}"));
+      assertEquals(List.of(), reasonCodes(id));
+      JsonObject detail = json(client.getAsViewer(INTAKE + "/SALE/" + id));
+      assertEquals(0, detail.getJsonArray("notImportableReasons").size(), detail.toString());
+    } finally {
+      asAdmin("PATCH", "api/v1/settings", "{\"taxMappings\":{\"" + tax + "\":null}}");
+      disconnectXero();
+    }
+  }
+
+  private List<JsonObject> reasons(String sourceId) {
+    return client
+        .list("q", sourceId)
+        .getJsonArray("items")
+        .getJsonObject(0)
+        .getJsonArray("notImportableReasons")
+        .getValuesAs(JsonObject.class);
+  }
+
+  private List<String> reasonCodes(String sourceId) {
+    return reasons(sourceId).stream().map(r -> r.getString("code")).toList();
+  }
+
+  private HttpResponse<String> asAdmin(String method, String path, String body) {
+    HttpRequest.Builder request =
+        client.request(path).header("Authorization", LedgerBridgeClient.basic("admin", "admin"));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return client.send(
+        request.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private void disconnectXero() {
+    assertEquals(204, asAdmin("DELETE", "api/v1/xero/connection", null).statusCode());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ledgerbridge.testing.LedgerBridgeClient;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
 import io.ledgerbridge.testing.TestTransactions;
 import jakarta.json.JsonObject;
@@ -85,6 +86,17 @@ class ReviewPagesBrowserIT extends LedgerBridgeDeployment {
     JsonObject auckland =
         TestTransactions.with(TestTransactions.sale(marker + "-A", 1), "branch", "Auckland");
     client.intake(wellington, auckland);
+    // The reasons below are those of a LedgerBridge not connected to Xero (the ITs share a
+    // database, and others connect).
+    assertEquals(
+        204,
+        client
+            .send(
+                client
+                    .request("api/v1/xero/connection")
+                    .header("Authorization", LedgerBridgeClient.basic("admin", "admin"))
+                    .DELETE())
+            .statusCode());
 
     // A bookmarked, filtered list: signing in leads back to it.
     browser.get(client.uri("transactions/list.xhtml?kind=sale&q=" + marker).toString());

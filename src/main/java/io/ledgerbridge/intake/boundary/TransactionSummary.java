@@ -30,6 +30,6 @@ public record TransactionSummary(
 
   public Importability.Facts facts() {
     return new Importability.Facts(
-        kind, state, voided, contactCode, contactName, lineCount, total, number);
+        id, kind, state, voided, contactCode, contactName, lineCount, total, number, date);
   }
 }

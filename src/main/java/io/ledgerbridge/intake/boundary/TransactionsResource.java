@@ -56,6 +56,7 @@ import java.util.List;
 @RequestScoped
 public class TransactionsResource {
 
+  @Inject private Importability.ContextSource readiness;
   @Inject private IntakeService intake;
   @Inject private TransactionQueries queries;
   @Inject private LedgerBridgeConfig config;
@@ -174,6 +175,8 @@ public class TransactionsResource {
     Page<TransactionSummary> result =
         queries.search(filter, number("page", page, 1), number("size", size, 50), sort(sort));
     JsonArrayBuilder items = Json.createArrayBuilder();
+    Importability.Context context =
+        readiness.contextFor(result.items().stream().map(TransactionSummary::facts).toList());
     for (TransactionSummary row : result.items()) {
       JsonObjectBuilder item =
           Json.createObjectBuilder()
@@ -192,9 +195,7 @@ public class TransactionsResource {
       add(item, "total", row.total());
       item.add("state", row.state().name())
           .add("voided", row.voided())
-          .add(
-              "notImportableReasons",
-              reasonsJson(Importability.reasons(row.facts(), Importability.Context.NOT_CONNECTED)));
+          .add("notImportableReasons", reasonsJson(Importability.reasons(row.facts(), context)));
       items.add(item);
     }
     return Response.ok(
@@ -224,7 +225,7 @@ public class TransactionsResource {
     return Response.ok(detailJson(t).build().toString()).build();
   }
 
-  static JsonObjectBuilder detailJson(SourceTransaction t) {
+  JsonObjectBuilder detailJson(SourceTransaction t) {
     TransactionContent c = t.content();
     JsonObjectBuilder json =
         Json.createObjectBuilder()
@@ -285,7 +286,8 @@ public class TransactionsResource {
             "notImportableReasons",
             reasonsJson(
                 Importability.reasons(
-                    Importability.Facts.of(t), Importability.Context.NOT_CONNECTED)));
+                    Importability.Facts.of(t),
+                    readiness.contextFor(List.of(Importability.Facts.of(t))))));
     return json;
   }
 

@@ -3,8 +3,10 @@ package io.ledgerbridge.intake.control;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.SourceTransaction;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -21,6 +23,7 @@ public final class Importability {
    * The facts about a transaction the rules look at; both the entity and list rows provide them.
    */
   public record Facts(
+      Long id,
       Kind kind,
       ImportState state,
       boolean voided,
@@ -28,10 +31,12 @@ public final class Importability {
       String contactName,
       int lineCount,
       java.math.BigDecimal total,
-      String number) {
+      String number,
+      LocalDate date) {
 
     public static Facts of(SourceTransaction t) {
       return new Facts(
+          t.getId(),
           t.getKind(),
           t.getState(),
           t.isVoided(),
@@ -39,14 +44,45 @@ public final class Importability {
           t.getContactName(),
           t.getLineCount(),
           t.getTotal(),
-          t.getNumber());
+          t.getNumber(),
+          t.getDate());
     }
   }
 
-  /** What the rules need to know beyond the transaction itself. */
-  public record Context(boolean xeroConnected, Predicate<String> contactLinked) {
+  /** Where a source contact's link to a Xero contact stands. */
+  public enum ContactLink {
+    LINKED,
+    UNLINKED,
+    /** Linked to a Xero contact that has since been archived or merged. */
+    STALE
+  }
+
+  /**
+   * What the rules need to know beyond the transaction itself: the connection, contact links, the
+   * accounting settings' verdicts on the transaction's lines (tax mapping, accounts; computed by
+   * the caller, keyed by transaction id), the import window and the accounting method.
+   */
+  public record Context(
+      boolean xeroConnected,
+      Function<String, ContactLink> contactLink,
+      Function<Long, List<Reason>> lineReasons,
+      Predicate<LocalDate> insideImportWindow,
+      LocalDate importWindowStart,
+      boolean perpetual) {
+
     /** Until a Xero organisation is connected and contacts are matched, nothing is importable. */
-    public static final Context NOT_CONNECTED = new Context(false, code -> false);
+    public static final Context NOT_CONNECTED =
+        new Context(
+            false, code -> ContactLink.UNLINKED, id -> List.of(), date -> true, null, false);
+  }
+
+  /**
+   * Supplies the {@link Context} for a set of transactions. Implemented outside intake (by the
+   * imports component, which knows the connection, contact links and settings), so intake's pages
+   * and API show the real reasons without depending on those components.
+   */
+  public interface ContextSource {
+    Context contextFor(java.util.Collection<Facts> transactions);
   }
 
   private Importability() {}
@@ -77,15 +113,39 @@ public final class Importability {
     if (kind.hasContact()) {
       if (t.contactCode() == null) {
         reasons.add(new Reason("NO_CONTACT", "Has no contact."));
-      } else if (!context.contactLinked().test(t.contactCode())) {
-        reasons.add(
-            new Reason(
-                "CONTACT_NOT_LINKED",
-                "Contact "
-                    + t.contactCode()
-                    + (t.contactName() == null ? "" : " (" + t.contactName() + ")")
-                    + " is not linked to a Xero contact."));
+      } else {
+        String who =
+            "Contact "
+                + t.contactCode()
+                + (t.contactName() == null ? "" : " (" + t.contactName() + ")");
+        switch (context.contactLink().apply(t.contactCode())) {
+          case UNLINKED ->
+              reasons.add(
+                  new Reason("CONTACT_NOT_LINKED", who + " is not linked to a Xero contact."));
+          case STALE ->
+              reasons.add(
+                  new Reason(
+                      "CONTACT_LINK_STALE",
+                      who
+                          + " is linked to a Xero contact that has been archived or merged; link"
+                          + " it again."));
+          default -> {}
+        }
       }
+    }
+    if (t.id() != null) {
+      reasons.addAll(context.lineReasons().apply(t.id()));
+    }
+    if (t.date() != null && !context.insideImportWindow().test(t.date())) {
+      reasons.add(
+          new Reason(
+              "OUTSIDE_IMPORT_WINDOW",
+              "Dated "
+                  + t.date()
+                  + ", before the import window"
+                  + (context.importWindowStart() == null
+                      ? "."
+                      : " (from " + context.importWindowStart() + ").")));
     }
     if (t.lineCount() == 0) {
       reasons.add(new Reason("NO_LINES", "Has no lines."));
@@ -102,11 +162,12 @@ public final class Importability {
         default -> {}
       }
     }
-    if (kind == Kind.STOCK_ADJUSTMENT) {
+    if (kind == Kind.STOCK_ADJUSTMENT && !context.perpetual()) {
       reasons.add(
           new Reason(
               "NOT_PERPETUAL",
-              "Stock adjustments are journalled only under the perpetual inventory method, which is not set up yet."));
+              "Stock adjustments are journalled only under the perpetual inventory method; the"
+                  + " accounting settings say periodic."));
     }
     return reasons;
   }

@@ -20,6 +20,7 @@ import java.util.List;
 @RequestScoped
 public class TransactionDetailPage {
 
+  @Inject private Importability.ContextSource readiness;
   @Inject private TransactionQueries queries;
   @Inject private FacesContext faces;
 
@@ -41,9 +42,8 @@ public class TransactionDetailPage {
       return;
     }
     content = transaction.content();
-    reasons =
-        Importability.reasons(
-            Importability.Facts.of(transaction), Importability.Context.NOT_CONNECTED);
+    Importability.Facts facts = Importability.Facts.of(transaction);
+    reasons = Importability.reasons(facts, readiness.contextFor(List.of(facts)));
     linesTotal =
         content.lines().stream()
             .filter(l -> l.unitPrice() != null)

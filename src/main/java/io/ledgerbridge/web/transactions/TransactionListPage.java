@@ -36,6 +36,7 @@ public class TransactionListPage {
   static final int PAGE_SIZE = 50;
 
   @Inject private TransactionQueries queries;
+  @Inject private Importability.ContextSource readiness;
   @Inject private FacesContext faces;
 
   private String kindParam;
@@ -51,6 +52,7 @@ public class TransactionListPage {
   private Kind kind;
   private ImportState state;
   private Page<TransactionSummary> result;
+  private Importability.Context readinessContext;
   private List<String> branches;
   private Sort sort;
 
@@ -119,7 +121,12 @@ public class TransactionListPage {
   }
 
   public List<Importability.Reason> reasons(TransactionSummary row) {
-    return Importability.reasons(row.facts(), Importability.Context.NOT_CONNECTED);
+    if (readinessContext == null) {
+      // One context for the whole page: a few queries, not a few per row.
+      readinessContext =
+          readiness.contextFor(result.items().stream().map(TransactionSummary::facts).toList());
+    }
+    return Importability.reasons(row.facts(), readinessContext);
   }
 
   /** The URL of this list with the same filters and sort, on another page. */
