@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ledgerbridge.testing.LedgerBridgeClient;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
+import io.ledgerbridge.testing.TestTransactions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
@@ -247,6 +249,10 @@ class ContactMatchingIT extends LedgerBridgeDeployment {
             .orElseThrow()
             .getString("staleReason")
             .contains("Merged in Xero into Pacific Packaging Ltd"));
+    // The contact it was merged into is offered for the relink.
+    JsonObject into = candidates("CUS-004").getJsonArray("candidates").getJsonObject(0);
+    assertEquals("Pacific Packaging Ltd", into.getString("name"));
+    assertEquals(List.of("MERGED_INTO"), rules(into));
     // Stale links need attention again (the default list).
     assertTrue(codes(get(CONTACTS)).containsAll(Set.of("CUS-006", "CUS-004")));
   }
@@ -266,6 +272,27 @@ class ContactMatchingIT extends LedgerBridgeDeployment {
     assertStatus(200, relinked);
     assertEquals("LINKED", json(relinked).getString("state"));
     assertFalse(json(relinked).containsKey("staleReason"));
+  }
+
+  @Test
+  @Order(11)
+  void contactNamesAreShownAsText() {
+    String name = "<script>alert('x')</script> Widgets & \"Co\"";
+    client.intake(
+        TestTransactions.withContact(
+            TestTransactions.withContact(
+                TestTransactions.sale(TestTransactions.uniqueId("contact-xss"), 1),
+                "code",
+                "XSS-1"),
+            "name",
+            name));
+    assertEquals(name, candidates("XSS-1").getString("name"));
+    LedgerBridgeClient accountant = new LedgerBridgeClient(base);
+    accountant.signIn("accountant", "accountant");
+    HttpResponse<String> page = accountant.get("contacts/matching.xhtml?q=XSS-1&code=XSS-1");
+    assertStatus(200, page);
+    assertFalse(page.body().contains("<script>alert"), "escaped");
+    assertTrue(page.body().contains("&lt;script&gt;alert"), page.body());
   }
 
   @Test

@@ -94,7 +94,7 @@ public class ContactMatching {
               .contains(needle)) {
         continue;
       }
-      rows.add(new Row(s, link, matcher.match(s)));
+      rows.add(new Row(s, link, matcher.match(s, link.xeroContactId())));
     }
     return rows;
   }
@@ -136,7 +136,8 @@ public class ContactMatching {
     String tenant = cache.ensureFresh();
     ContactMatcher matcher =
         new ContactMatcher(cacheStore.contacts(tenant), sources.all().values());
-    return new Row(source, links.state(code), matcher.match(source));
+    ContactLinkStatus link = links.state(code);
+    return new Row(source, link, matcher.match(source, link.xeroContactId()));
   }
 
   private SourceContact source(String code) {

@@ -27,6 +27,7 @@ public class ContactMatcher {
   public static final int MAX_CANDIDATES = 8;
 
   private final List<Entry> xero = new ArrayList<>();
+  private final Map<String, Entry> byId = new HashMap<>();
   private final Map<String, List<Entry>> byNumber = new HashMap<>();
   private final Map<String, List<Entry>> byAccount = new HashMap<>();
   private final Map<String, List<Entry>> byEmail = new HashMap<>();
@@ -39,6 +40,7 @@ public class ContactMatcher {
     for (KnownContact c : xeroContacts) {
       Entry e = new Entry(c, ContactNames.normalise(c.name()));
       xero.add(e);
+      byId.put(c.contactId(), e);
       index(byNumber, key(c.contactNumber()), e);
       index(byAccount, key(c.accountNumber()), e);
       index(byEmail, ContactNames.email(c.email()), e);
@@ -72,8 +74,23 @@ public class ContactMatcher {
   }
 
   public Match match(SourceContact source) {
+    return match(source, null);
+  }
+
+  /**
+   * The candidates for a source contact that is (or was) linked to {@code linkedContactId}: when
+   * Xero merged that contact into another, the other is a candidate too.
+   */
+  public Match match(SourceContact source, String linkedContactId) {
     Map<String, List<Evidence>> evidence = new HashMap<>();
     Map<String, KnownContact> contacts = new HashMap<>();
+    Entry linked = linkedContactId == null ? null : byId.get(linkedContactId);
+    if (linked != null && linked.contact().merged()) {
+      Entry into = byId.get(linked.contact().mergedToContactId());
+      if (into != null) {
+        add(evidence, contacts, into, Evidence.of(Rule.MERGED_INTO));
+      }
+    }
     String code = key(source.code());
     String email = ContactNames.email(source.email());
     String name = ContactNames.normalise(source.name());

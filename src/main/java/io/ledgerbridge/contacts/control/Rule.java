@@ -9,6 +9,8 @@ public enum Rule {
   ACCOUNT_NUMBER(true, 0.99, "Xero account number equals the source code"),
   EMAIL(true, 0.97, "Same e-mail address"),
   EXACT_NAME(true, 0.95, "Same name (ignoring case, accents, punctuation and company suffix)"),
+  /** The contact the linked one was merged into in Xero: the likely relink. */
+  MERGED_INTO(false, 0.96, "The linked contact was merged into this one in Xero"),
   SAME_NAME_OTHER_EMAIL(false, 0.85, "Same name, but the e-mail domains differ"),
   SHARED_EMAIL(false, 0.80, "Same e-mail address, but other contacts use it too"),
   SIMILAR_NAME(false, 0.90, "Similar name");

@@ -74,6 +74,37 @@ class ContactMatcherTest {
   }
 
   @Test
+  void theContactALinkedOneWasMergedIntoIsACandidate() {
+    KnownContact merged =
+        new KnownContact(
+            "old",
+            "Kiwi Office Supplies Limited",
+            null,
+            null,
+            "ap@kiwioffice.co.nz",
+            "ARCHIVED",
+            "new");
+    KnownContact into =
+        new KnownContact(
+            "new",
+            "Kiwi Stationery Group",
+            null,
+            null,
+            "accounts@kiwistationery.nz",
+            "ACTIVE",
+            null);
+    ContactMatcher matcher = new ContactMatcher(List.of(merged, into), List.of());
+    SourceContact source =
+        new SourceContact("CUS-003", "Kiwi Office Supplies Ltd", "ap@kiwioffice.co.nz");
+    Match match = matcher.match(source, "old");
+    assertEquals(into, match.candidates().get(0).contact());
+    assertEquals(Rule.MERGED_INTO, match.candidates().get(0).strongest());
+    assertFalse(match.candidates().get(0).exact(), "a person confirms");
+    assertTrue(
+        matcher.match(source).candidates().stream().noneMatch(c -> c.contact().equals(into)));
+  }
+
+  @Test
   void searchFindsByNameEmailOrNumber() {
     ContactMatcher matcher = new ContactMatcher(world().values(), List.of());
     assertEquals("Harbour Café Ltd", matcher.search("harbour cafe", 5).get(0).name());
