@@ -1,12 +1,10 @@
 package io.ledgerbridge.contacts;
 
 import static io.ledgerbridge.testing.LedgerBridgeClient.assertStatus;
-import static io.ledgerbridge.testing.LedgerBridgeClient.basic;
 import static io.ledgerbridge.testing.LedgerBridgeClient.json;
 
 import io.ledgerbridge.testing.LedgerBridgeClient;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
@@ -20,16 +18,7 @@ public final class ContactsSandbox {
 
   public static HttpResponse<String> as(
       LedgerBridgeClient client, String user, String method, String path, String body) {
-    HttpRequest.Builder request = client.request(path).header("Authorization", basic(user, user));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return client.send(
-        request.method(
-            method,
-            body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+    return client.as(user, method, path, body);
   }
 
   /** Back to the sandbox's seed. */

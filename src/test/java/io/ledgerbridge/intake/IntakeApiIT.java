@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ledgerbridge.testing.LedgerBridgeClient;
 import io.ledgerbridge.testing.LedgerBridgeClient.Results;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
 import jakarta.json.Json;
@@ -749,17 +748,7 @@ class IntakeApiIT extends LedgerBridgeDeployment {
   }
 
   private HttpResponse<String> asAdmin(String method, String path, String body) {
-    HttpRequest.Builder request =
-        client.request(path).header("Authorization", LedgerBridgeClient.basic("admin", "admin"));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return client.send(
-        request.method(
-            method,
-            body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+    return client.asAdmin(method, path, body);
   }
 
   private void disconnectXero() {

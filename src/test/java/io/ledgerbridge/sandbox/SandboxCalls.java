@@ -50,9 +50,17 @@ final class SandboxCalls {
 
   /** One call; a 200 or 400 answer must conform to Xero's description of the operation. */
   HttpResponse<String> call(String method, String token, String path, String body) {
+    return call(method, token, null, path, body);
+  }
+
+  /** The same with an {@code xero-tenant-id} (null for none, as custom connections may). */
+  HttpResponse<String> call(String method, String token, String tenant, String path, String body) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", "Bearer " + token);
     headers.put("Accept", "application/json");
+    if (tenant != null) {
+      headers.put("xero-tenant-id", tenant);
+    }
     if (body != null) {
       headers.put("Content-Type", "application/json");
     }

@@ -555,20 +555,7 @@ class SandboxConsoleIT extends LedgerBridgeDeployment {
   }
 
   private HttpResponse<String> admin(String method, String path, String body) {
-    HttpRequest.Builder request =
-        client
-            .request(path)
-            .header("Authorization", LedgerBridgeClient.basic("admin", "admin"))
-            .header("Accept", "application/json");
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return client.send(
-        request.method(
-            method,
-            body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+    return client.asAdmin(method, path, body);
   }
 
   /** A status change as Xero's description requires it: Narration is a required field. */

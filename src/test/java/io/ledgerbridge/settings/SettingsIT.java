@@ -446,16 +446,7 @@ class SettingsIT extends LedgerBridgeDeployment {
   }
 
   private HttpResponse<String> call(String method, String path, String body, String auth) {
-    HttpRequest.Builder request = client.request(path).header("Authorization", auth);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return client.send(
-        request.method(
-            method,
-            body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+    return client.call(auth, method, path, body);
   }
 
   private static List<String> fields(JsonObject problem) {

@@ -104,6 +104,33 @@ public final class LedgerBridgeClient {
     return send(request(path).GET());
   }
 
+  /**
+   * A JSON call with an {@code Authorization} header (e.g. {@link #basic}); {@code body} null for
+   * none. The one place the ITs build such calls.
+   */
+  public HttpResponse<String> call(String authorization, String method, String path, String body) {
+    HttpRequest.Builder request = request(path).header("Authorization", authorization);
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return send(
+        request.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** {@link #call} as a demo user whose password is its name (admin, accountant, viewer). */
+  public HttpResponse<String> as(String demoUser, String method, String path, String body) {
+    return call(basic(demoUser, demoUser), method, path, body);
+  }
+
+  /** {@link #call} as the demo admin. */
+  public HttpResponse<String> asAdmin(String method, String path, String body) {
+    return as("admin", method, path, body);
+  }
+
   // ---- API ----------------------------------------------------------------------------------
 
   public static String bearer(String token) {

@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ledgerbridge.contacts.ContactsSandbox;
+import io.ledgerbridge.testing.Browser;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,32 +30,9 @@ class ContactMatchingBrowserIT extends LedgerBridgeDeployment {
   private WebDriverWait wait;
 
   @BeforeEach
-  void openBrowser() throws Exception {
-    Path profile =
-        Files.createTempDirectory(
-            Path.of(System.getProperty("it.buildDir", "target")), "chromium-profile");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+  void openBrowser() {
+    browser = Browser.open();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    // A form post replaces the page while a condition may be reading the old one.
-    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterEach

@@ -449,16 +449,7 @@ class XeroConnectionIT extends LedgerBridgeDeployment {
   }
 
   private HttpResponse<String> admin(String method, String path, String body) {
-    HttpRequest.Builder request = client.request(path).header("Authorization", ADMIN);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return client.send(
-        request.method(
-            method,
-            body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+    return client.asAdmin(method, path, body);
   }
 
   private JsonObject sandbox(String action) {

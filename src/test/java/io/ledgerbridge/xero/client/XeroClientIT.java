@@ -24,7 +24,6 @@ import io.ledgerbridge.xero.client.wire.Report;
 import io.ledgerbridge.xero.client.wire.TaxRate;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -537,19 +536,6 @@ class XeroClientIT extends LedgerBridgeDeployment {
   }
 
   private HttpResponse<String> admin(String method, String path, String body) {
-    HttpRequest.Builder request =
-        client
-            .request(path)
-            .header("Authorization", LedgerBridgeClient.basic("admin", "admin"))
-            .header("Accept", "application/json");
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return client.send(
-        request.method(
-            method,
-            body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+    return client.asAdmin(method, path, body);
   }
 }

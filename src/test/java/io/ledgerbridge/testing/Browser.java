@@ -1,0 +1,57 @@
+package io.ledgerbridge.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium for the browser ITs, each with a fresh profile under target/, driven
+ * by Debian's chromedriver (nothing is downloaded at run time).
+ */
+public final class Browser {
+
+  private Browser() {}
+
+  public static WebDriver open() {
+    Path profile;
+    try {
+      profile =
+          Files.createTempDirectory(
+              Path.of(System.getProperty("it.buildDir", "target")), "chromium-profile");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    return new ChromeDriver(service, options);
+  }
+
+  /** The waits the browser ITs use: 20 seconds, for a loaded 2-core machine. */
+  public static WebDriverWait waitFor(WebDriver browser) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+}
