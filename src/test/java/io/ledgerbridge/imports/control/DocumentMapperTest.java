@@ -442,4 +442,20 @@ class DocumentMapperTest {
     assertNull(inv.lineItems.get(0).tracking);
     assertEquals(Numbering.DEFAULT, s.numbering());
   }
+
+  @Test
+  void wireJsonSendsOnlyWhatIsSet() {
+    try (var json = new io.ledgerbridge.xero.client.wire.XeroJson()) {
+      String bill =
+          json.toJson(
+              mapper().map(Kind.PURCHASE, 8L, "P-1", simple("46.00"), CONTACT_ID).invoice());
+      assertTrue(bill.contains("\"Contact\":{\"ContactID\":\"" + CONTACT_ID + "\"}"), bill);
+      assertTrue(bill.contains("\"Type\":\"ACCPAY\""), bill);
+      assertTrue(bill.contains("\"Status\":\"DRAFT\""), bill);
+      assertFalse(bill.contains("\"Reference\""), bill);
+      assertFalse(bill.contains("\"CurrencyCode\""), bill);
+      assertFalse(bill.contains("\"DiscountRate\""), bill);
+      assertFalse(bill.contains("\"ItemCode\""), bill);
+    }
+  }
 }
