@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -52,6 +53,16 @@ public final class Browser {
 
   /** The waits the browser ITs use: 20 seconds, for a loaded 2-core machine. */
   public static WebDriverWait waitFor(WebDriver browser) {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
+    return waitFor(browser, Duration.ofSeconds(20));
+  }
+
+  /**
+   * A wait that also rides out a page being replaced while a condition looks at it (a form post
+   * answered with a new page makes the elements found a moment earlier stale).
+   */
+  public static WebDriverWait waitFor(WebDriver browser, Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(browser, timeout);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 }

@@ -51,7 +51,12 @@ public final class LedgerBridgeClient {
   public LedgerBridgeClient(URL base) {
     try {
       String text = base.toExternalForm();
-      this.base = new URI(text.endsWith("/") ? text : text + "/");
+      URI uri = new URI(text.endsWith("/") ? text : text + "/");
+      // Arquillian's Payara Micro container reads the application's URL from Payara's output and
+      // now and then reports only the server (http://host:port/); here the context root is always
+      // /ledgerbridge (the archive's name and glassfish-web.xml).
+      this.base =
+          uri.getPath() == null || uri.getPath().equals("/") ? uri.resolve("/ledgerbridge/") : uri;
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(e);
     }

@@ -32,7 +32,7 @@ class ContactMatchingBrowserIT extends LedgerBridgeDeployment {
   @BeforeEach
   void openBrowser() {
     browser = Browser.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait = Browser.waitFor(browser, Duration.ofSeconds(30));
   }
 
   @AfterEach
