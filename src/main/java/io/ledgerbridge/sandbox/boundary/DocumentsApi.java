@@ -46,7 +46,6 @@ public class DocumentsApi {
 
   private static final ZoneId ORG_ZONE = ZoneId.of("Pacific/Auckland");
   private static final BigDecimal ZERO = new BigDecimal("0.00");
-  private static final Pattern GUID = Pattern.compile("(?i)guid\\(\\s*(\"[^\"]*\")\\s*\\)");
 
   /** The two document families, with their field names. */
   enum Kind {
@@ -140,8 +139,7 @@ public class DocumentsApi {
   private Reply list(Call call, Kind kind) {
     Predicate<JsonObject> where;
     try {
-      String text = call.param("where");
-      where = Where.parse(text == null ? null : GUID.matcher(text).replaceAll("$1"));
+      where = Where.parse(call.param("where"));
     } catch (IllegalArgumentException e) {
       return AccountingApi.queryError(e.getMessage());
     }
@@ -1026,8 +1024,7 @@ public class DocumentsApi {
   private Reply listPayments(Call call) {
     Predicate<JsonObject> where;
     try {
-      String text = call.param("where");
-      where = Where.parse(text == null ? null : GUID.matcher(text).replaceAll("$1"));
+      where = Where.parse(call.param("where"));
     } catch (IllegalArgumentException e) {
       return AccountingApi.queryError(e.getMessage());
     }
