@@ -57,6 +57,39 @@ public class TransactionQueries {
     return new Page<>(items, pageNumber, pageSize, total);
   }
 
+  /** The ids of the transactions matching the filter, in the list's default order; at most max. */
+  public List<Long> ids(TransactionFilter filter, int max) {
+    Map<String, Object> parameters = new HashMap<>();
+    TypedQuery<Long> rows =
+        em.createQuery(
+            "SELECT t.id FROM SourceTransaction t"
+                + where(filter, parameters)
+                + Sort.DEFAULT.orderBy(),
+            Long.class);
+    parameters.forEach(rows::setParameter);
+    return rows.setMaxResults(max).getResultList();
+  }
+
+  /** Source id → transaction id for those of these source ids that exist (of one kind). */
+  public Map<String, Long> idsBySource(Kind kind, java.util.Collection<String> sourceIds) {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(sourceIds));
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      for (Object[] row :
+          em.createQuery(
+                  "SELECT t.sourceId, t.id FROM SourceTransaction t"
+                      + " WHERE t.kind = :kind AND t.sourceId IN :ids",
+                  Object[].class)
+              .setParameter("kind", kind)
+              .setParameter("ids", chunk)
+              .getResultList()) {
+        out.put((String) row[0], (Long) row[1]);
+      }
+    }
+    return out;
+  }
+
   private static String where(TransactionFilter f, Map<String, Object> parameters) {
     StringBuilder where = new StringBuilder();
     if (f.kind() != null) {

@@ -186,6 +186,41 @@ public class SourceTransaction {
     };
   }
 
+  /**
+   * Xero now holds this transaction as of {@code syncedVersion}: IMPORTED, or CHANGED when a newer
+   * version arrived meanwhile.
+   */
+  public void recordInXero(long syncedVersion) {
+    state = sourceVersion > syncedVersion ? ImportState.CHANGED : ImportState.IMPORTED;
+  }
+
+  /** Xero refused the document; a transaction already in Xero keeps its state. */
+  public void recordFailed() {
+    if (!state.isInXero() && state != ImportState.DO_NOT_IMPORT) {
+      state = ImportState.FAILED;
+    }
+  }
+
+  /** The Xero document was approved, paid or voided there: locked. */
+  public void recordApprovedInXero() {
+    state = ImportState.APPROVED_IN_XERO;
+  }
+
+  /** The Xero document is gone (deleted there, or voided for a new version): may be imported. */
+  public void recordNotInXero() {
+    if (state != ImportState.DO_NOT_IMPORT) {
+      state = ImportState.NOT_IMPORTED;
+    }
+  }
+
+  /**
+   * Sets or clears Do Not Import. Clearing returns to what the Xero side says: {@code xeroState} is
+   * the state the transaction would have without the mark.
+   */
+  public void doNotImport(boolean on, ImportState xeroState) {
+    state = on ? ImportState.DO_NOT_IMPORT : xeroState;
+  }
+
   private void replaceContent(long version, TransactionContent content, Instant now) {
     this.sourceVersion = version;
     this.number = content.number();

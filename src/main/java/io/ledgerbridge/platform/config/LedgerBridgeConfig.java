@@ -26,6 +26,10 @@ public class LedgerBridgeConfig {
   public static final String INTAKE_MAX_ITEMS = "ledgerbridge.intake.max-items";
   public static final String INTAKE_MAX_LINES = "ledgerbridge.intake.max-lines";
   public static final String INTAKE_MAX_BODY_BYTES = "ledgerbridge.intake.max-body-bytes";
+  public static final String IMPORT_STALE_AFTER_SECONDS = "ledgerbridge.import.stale-after-seconds";
+  public static final String IMPORT_WATCH_SECONDS = "ledgerbridge.import.watch-seconds";
+  public static final String IMPORT_DEFER_SECONDS = "ledgerbridge.import.defer-seconds";
+  public static final String PUBLIC_URL = "ledgerbridge.public-url";
   public static final String PASSWORD_ITERATIONS = "ledgerbridge.security.pbkdf2-iterations";
   public static final String XERO_CLIENT_ID = "ledgerbridge.xero.client-id";
   public static final String XERO_CLIENT_SECRET = "ledgerbridge.xero.client-secret";
@@ -111,6 +115,36 @@ public class LedgerBridgeConfig {
 
   public long intakeMaxBodyBytes() {
     return config().getOptionalValue(INTAKE_MAX_BODY_BYTES, Long.class).orElse(10L * 1024 * 1024);
+  }
+
+  /**
+   * A RUNNING import run whose node has not beaten its heartbeat for this long is taken to have
+   * died: another node (or this one, restarted) takes it over and reconciles before sending.
+   */
+  public int importStaleAfterSeconds() {
+    return Math.max(2, integer(IMPORT_STALE_AFTER_SECONDS, 60));
+  }
+
+  /** How often each node beats the heartbeat of its runs and looks for abandoned ones. */
+  public int importWatchSeconds() {
+    return Math.max(1, integer(IMPORT_WATCH_SECONDS, 15));
+  }
+
+  /**
+   * How long a run waits for a document another live run is sending before it gives up on it
+   * (skipped, "being imported by run N").
+   */
+  public int importDeferSeconds() {
+    return Math.max(1, integer(IMPORT_DEFER_SECONDS, 120));
+  }
+
+  /**
+   * LedgerBridge's address as people reach it, e.g. {@code
+   * https://finance.example.com/ledgerbridge}: the links back from Xero documents. Unset: taken
+   * from the request that starts the import.
+   */
+  public Optional<String> publicUrl() {
+    return text(PUBLIC_URL);
   }
 
   public int passwordIterations() {

@@ -308,6 +308,36 @@ public class XeroClient implements AutoCloseable {
     return write(target, "POST", INVOICES, invoices);
   }
 
+  /**
+   * How a write is sent. {@code idempotencyKey}: the caller's own key (already recorded with the
+   * documents it sends), used on every retry; the elements must then fit one request. Null derives
+   * the key from the request's content. {@code unitdp4}: send {@code unitdp=4}, so Xero keeps unit
+   * prices to 4 decimal places.
+   */
+  public record WriteOptions(String idempotencyKey, boolean unitdp4) {
+    public static final WriteOptions DEFAULT = new WriteOptions(null, false);
+  }
+
+  public BatchResult<Invoice> createInvoices(
+      XeroTarget target, List<Invoice> invoices, WriteOptions options) {
+    return write(target, "PUT", INVOICES, invoices, options);
+  }
+
+  public BatchResult<Invoice> saveInvoices(
+      XeroTarget target, List<Invoice> invoices, WriteOptions options) {
+    return write(target, "POST", INVOICES, invoices, options);
+  }
+
+  public BatchResult<CreditNote> createCreditNotes(
+      XeroTarget target, List<CreditNote> notes, WriteOptions options) {
+    return write(target, "PUT", CREDIT_NOTES, notes, options);
+  }
+
+  public BatchResult<CreditNote> saveCreditNotes(
+      XeroTarget target, List<CreditNote> notes, WriteOptions options) {
+    return write(target, "POST", CREDIT_NOTES, notes, options);
+  }
+
   public BatchResult<CreditNote> createCreditNotes(XeroTarget target, List<CreditNote> notes) {
     return write(target, "PUT", CREDIT_NOTES, notes);
   }
@@ -346,6 +376,21 @@ public class XeroClient implements AutoCloseable {
    */
   private <T extends XeroElement> BatchResult<T> write(
       XeroTarget target, String method, Kind<T> kind, List<T> elements) {
+    return write(target, method, kind, elements, WriteOptions.DEFAULT);
+  }
+
+  private <T extends XeroElement> BatchResult<T> write(
+      XeroTarget target, String method, Kind<T> kind, List<T> elements, WriteOptions options) {
+    if (options.idempotencyKey() != null && elements.size() > settings.batchSize()) {
+      throw new IllegalArgumentException(
+          "A write with its own Idempotency-Key must fit one request of "
+              + settings.batchSize()
+              + " elements");
+    }
+    Map<String, String> writeParams =
+        options.unitdp4()
+            ? params("summarizeErrors", "false", "unitdp", "4")
+            : params("summarizeErrors", "false");
     List<ElementResult<T>> results = new ArrayList<>(elements.size());
     int requests = 0;
     XeroException stopped = null;
@@ -365,9 +410,10 @@ public class XeroClient implements AutoCloseable {
                 target,
                 method,
                 kind.path(),
-                params("summarizeErrors", "false"),
+                writeParams,
                 null,
-                json.toJson(body));
+                json.toJson(body),
+                options.idempotencyKey());
         List<T> answered = listOrEmpty(kind.read().apply(answer));
         for (int i = 0; i < batch.size(); i++) {
           if (i >= answered.size()) {
@@ -458,7 +504,7 @@ public class XeroClient implements AutoCloseable {
 
   private Envelope get(
       XeroTarget target, String path, Map<String, String> params, Instant modifiedSince) {
-    return send(target, "GET", path, params, modifiedSince, null);
+    return send(target, "GET", path, params, modifiedSince, null, null);
   }
 
   /**
@@ -471,12 +517,17 @@ public class XeroClient implements AutoCloseable {
       String path,
       Map<String, String> params,
       Instant modifiedSince,
-      String body) {
+      String body,
+      String givenKey) {
     String pathAndQuery = path + query(params);
     String endpoint = method + " " + endpointName(path);
     boolean write = !method.equals("GET");
     String key =
-        write ? IdempotencyKeys.derive(target.tenantId(), method, pathAndQuery, body) : null;
+        !write
+            ? null
+            : givenKey != null
+                ? givenKey
+                : IdempotencyKeys.derive(target.tenantId(), method, pathAndQuery, body);
     URI uri = URI.create(target.apiBaseUrl() + "/" + pathAndQuery);
     XeroRateGovernor governor = governors.forTenant(target.tenantId());
     String token = target.tokens().accessToken();
