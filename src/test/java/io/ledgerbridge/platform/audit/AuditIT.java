@@ -96,8 +96,11 @@ class AuditIT extends LedgerBridgeDeployment {
         Instant.parse(undone.getString("at")).isBefore(Instant.parse(done.getString("at"))));
 
     // The same with the exact action, with a star, and not with a bare family name.
-    assertEquals(items, items(search("action", "settings.changed", "subject", "importWindow")));
-    assertEquals(items, items(search("action", "settings*", "subject", "importWindow")));
+    assertEquals(
+        items,
+        items(search("action", "settings.changed", "actor", "admin", "subject", "importWindow")));
+    assertEquals(
+        items, items(search("action", "settings*", "actor", "admin", "subject", "importWindow")));
     assertEquals(0, total(search("action", "settings", "subject", "importWindow")));
     // The actor is exact.
     assertEquals(0, total(search("actor", "ADMIN", "subject", "importWindow")));
@@ -107,7 +110,16 @@ class AuditIT extends LedgerBridgeDeployment {
     LocalDate first = day(done);
     LocalDate last = day(undone);
     List<JsonObject> inRange =
-        items(search("subject", "importWindowMonths", "from", first + "", "to", last + ""));
+        items(
+            search(
+                "actor",
+                "admin",
+                "subject",
+                "importWindowMonths",
+                "from",
+                first + "",
+                "to",
+                last + ""));
     assertEquals(items.subList(0, 2), inRange.subList(0, 2));
     assertEquals(0, total(search("subject", "importWindowMonths", "from", last.plusDays(1) + "")));
     for (JsonObject earlier :
