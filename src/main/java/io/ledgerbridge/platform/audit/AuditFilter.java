@@ -86,16 +86,6 @@ public record AuditFilter(
     return "%" + escapeLike(subject.toLowerCase(Locale.ROOT)) + "%";
   }
 
-  /**
-   * The action text as it was written: a prefix gets its {@code *} back unless it ends in a dot.
-   */
-  public String actionText() {
-    if (action == null) {
-      return null;
-    }
-    return actionPrefix && !action.endsWith(".") ? action + "*" : action;
-  }
-
   private static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }

@@ -32,7 +32,6 @@ class AuditFilterTest {
     assertEquals("import.", dot.action());
     assertTrue(dot.actionPrefix());
     assertEquals("import.%", dot.actionPattern());
-    assertEquals("import.", dot.actionText());
 
     AuditFilter star = AuditFilter.parse(null, "import.*", null, null, null);
     assertEquals("import.", star.action());
@@ -42,7 +41,6 @@ class AuditFilterTest {
     assertEquals("USER_", user.action());
     // The underscore is a LIKE wildcard; here it must match itself.
     assertEquals("USER\\_%", user.actionPattern());
-    assertEquals("USER_*", user.actionText());
 
     assertEquals(AuditFilter.ANY, AuditFilter.parse(null, " * ", null, null, null));
   }
