@@ -8,16 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ledgerbridge.testing.Browser;
 import io.ledgerbridge.testing.ImportFixture;
+import io.ledgerbridge.testing.LedgerBridgeClient;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
 import io.ledgerbridge.testing.TestTransactions;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -287,6 +295,57 @@ class ImportBrowserIT extends LedgerBridgeDeployment {
     assertTrue(browser.findElements(By.id("approvedActions:fixedByHand")).isEmpty(), "done once");
     assertEquals(1, fx.inXero("invoices", "N-" + fixed).size());
     assertEquals("AUTHORISED", fx.inXero("invoices", "N-" + fixed).get(0).getString("Status"));
+  }
+
+  /**
+   * Without the page's script (which disables the buttons once the form is sent), the same form
+   * posted twice at once still starts one run: both answers lead to it.
+   */
+  @Test
+  void theSameFormPostedTwiceAtOnceStartsOneRun() throws Exception {
+    ImportFixture fx = new ImportFixture(client).ready();
+    String marker = TestTransactions.uniqueId("IMPD");
+    String code = marker + "-C";
+    fx.intake(
+        document("SALE", marker + "-1", 1, code, "2026-10-05", line(1, "10.00")),
+        document("SALE", marker + "-2", 1, code, "2026-10-05", line(2, "10.00")));
+    fx.link(code);
+    LedgerBridgeClient page = new LedgerBridgeClient(base);
+    page.signIn("accountant", "accountant");
+    var list = page.get("transactions/list.xhtml?kind=sale&q=" + marker);
+    assertStatus(200, list);
+    Map<String, String> fields = LedgerBridgeClient.formFields(list.body(), "import");
+    fields.remove("import:all");
+    assertTrue(fields.containsKey("import:selected"), fields.toString());
+    String body =
+        LedgerBridgeClient.formBody(fields)
+            + "&selected="
+            + marker
+            + "-1&selected="
+            + marker
+            + "-2";
+    long runsBefore = runCount();
+    Callable<HttpResponse<String>> post =
+        () ->
+            page.send(
+                page.request("transactions/list.xhtml")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<HttpResponse<String>>> answers = pool.invokeAll(List.of(post, post));
+      List<String> runs = new java.util.ArrayList<>();
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get();
+        assertEquals(302, response.statusCode(), response::body);
+        runs.add(LedgerBridgeClient.redirectTarget(response).toString());
+      }
+      assertTrue(runs.get(0).contains("imports/run.xhtml?id="), runs.toString());
+      assertEquals(runs.get(0), runs.get(1), "both answers lead to the same run");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(runsBefore + 1, runCount(), "one run");
   }
 
   private void openDetail(String sourceId) {
