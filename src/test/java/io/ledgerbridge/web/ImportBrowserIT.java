@@ -233,9 +233,11 @@ class ImportBrowserIT extends LedgerBridgeDeployment {
     String code = marker + "-C";
     String voided = marker + "-V";
     String fixed = marker + "-F";
+    String kept = marker + "-K";
     fx.intake(
         document("SALE", voided, 1, code, "2026-10-05", line(2, "10.00")),
-        document("SALE", fixed, 1, code, "2026-10-05", line(1, "40.00")));
+        document("SALE", fixed, 1, code, "2026-10-05", line(1, "40.00")),
+        document("SALE", kept, 1, code, "2026-10-05", line(1, "5.00")));
     fx.link(code);
     JsonObject imported = fx.importAndWait("SALE", voided, fixed);
     for (String id : List.of(voided, fixed)) {
@@ -252,6 +254,17 @@ class ImportBrowserIT extends LedgerBridgeDeployment {
     JsonObject refresh = fx.await(runId());
     assertEquals("AUTHORISED", ImportFixture.outcome(refresh, voided).getString("xeroStatus"));
     assertEquals("APPROVED_IN_XERO", fx.state("SALE", voided));
+
+    // Do Not Import, set and cleared on the page of a third sale.
+    openDetail(kept);
+    browser.findElement(By.id("actions:doNotImport")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("actions:clearDoNotImport")));
+    assertEquals("DO_NOT_IMPORT", fx.state("SALE", kept));
+    assertTrue(browser.findElements(By.id("actions:importOne")).isEmpty(), "not while marked");
+    browser.findElement(By.id("actions:clearDoNotImport")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("actions:importOne")));
+    assertTrue(text("globalMessages").contains("Do Not Import cleared"), text("globalMessages"));
+    assertEquals("NOT_IMPORTED", fx.state("SALE", kept));
 
     // A change at the source is not sent to an approved invoice; its page says why.
     fx.intake(document("SALE", voided, 2, code, "2026-10-05", line(3, "10.00")));
@@ -315,15 +328,9 @@ class ImportBrowserIT extends LedgerBridgeDeployment {
     var list = page.get("transactions/list.xhtml?kind=sale&q=" + marker);
     assertStatus(200, list);
     Map<String, String> fields = LedgerBridgeClient.formFields(list.body(), "import");
-    fields.remove("import:all");
-    assertTrue(fields.containsKey("import:selected"), fields.toString());
-    String body =
-        LedgerBridgeClient.formBody(fields)
-            + "&selected="
-            + marker
-            + "-1&selected="
-            + marker
-            + "-2";
+    fields.remove("import:selected");
+    assertTrue(fields.containsKey("import:all"), fields.toString());
+    String body = LedgerBridgeClient.formBody(fields);
     long runsBefore = runCount();
     Callable<HttpResponse<String>> post =
         () ->
@@ -332,9 +339,10 @@ class ImportBrowserIT extends LedgerBridgeDeployment {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
     ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<String> runs;
     try {
       List<Future<HttpResponse<String>>> answers = pool.invokeAll(List.of(post, post));
-      List<String> runs = new java.util.ArrayList<>();
+      runs = new java.util.ArrayList<>();
       for (Future<HttpResponse<String>> answer : answers) {
         HttpResponse<String> response = answer.get();
         assertEquals(302, response.statusCode(), response::body);
@@ -346,6 +354,10 @@ class ImportBrowserIT extends LedgerBridgeDeployment {
       pool.shutdownNow();
     }
     assertEquals(runsBefore + 1, runCount(), "one run");
+    JsonObject run = fx.await(runId(runs.get(0)));
+    assertEquals("All 2 invoices matching \"" + marker + "\"", run.getString("description"));
+    ImportFixture.assertOutcome("IMPORTED", run, marker + "-1");
+    ImportFixture.assertOutcome("IMPORTED", run, marker + "-2");
   }
 
   private void openDetail(String sourceId) {
@@ -392,7 +404,10 @@ class ImportBrowserIT extends LedgerBridgeDeployment {
   }
 
   private long runId() {
-    String url = browser.getCurrentUrl();
+    return runId(browser.getCurrentUrl());
+  }
+
+  private static long runId(String url) {
     return Long.parseLong(url.replaceAll(".*[?&]id=(\\d+).*", "$1"));
   }
 

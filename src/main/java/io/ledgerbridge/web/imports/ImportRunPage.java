@@ -5,6 +5,8 @@ import io.ledgerbridge.imports.entity.ImportItem;
 import io.ledgerbridge.imports.entity.ImportRun;
 import io.ledgerbridge.imports.entity.Outcome;
 import io.ledgerbridge.imports.entity.RunStatus;
+import io.ledgerbridge.intake.boundary.Sort;
+import io.ledgerbridge.intake.boundary.TransactionFilter;
 import io.ledgerbridge.intake.boundary.TransactionQueries;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
@@ -17,7 +19,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One import or refresh run: its progress, counts and the outcome of each document, a page at a
@@ -85,8 +86,9 @@ public class ImportRunPage implements Serializable {
     items = ledger.items(runId, outcome, (page - 1) * PAGE_SIZE, PAGE_SIZE);
     changed = 0;
     if (run.getStatus() == RunStatus.DONE && run.getKind() != null) {
-      Map<ImportState, Long> byState = queries.countsByKindAndState().get(run.getKind());
-      changed = byState == null ? 0 : byState.getOrDefault(ImportState.CHANGED, 0L);
+      TransactionFilter filter =
+          new TransactionFilter(run.getKind(), ImportState.CHANGED, null, null, null, null, null);
+      changed = queries.search(filter, 1, 1, Sort.DEFAULT).total();
     }
   }
 
