@@ -1,5 +1,6 @@
 package io.ledgerbridge.web.transactions;
 
+import io.ledgerbridge.imports.boundary.ImportService;
 import io.ledgerbridge.intake.boundary.Page;
 import io.ledgerbridge.intake.boundary.Sort;
 import io.ledgerbridge.intake.boundary.TransactionFilter;
@@ -8,17 +9,21 @@ import io.ledgerbridge.intake.boundary.TransactionSummary;
 import io.ledgerbridge.intake.control.Importability;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
-import jakarta.enterprise.context.RequestScoped;
+import io.ledgerbridge.settings.entity.Direction;
+import io.ledgerbridge.web.imports.PageActions;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,16 +33,25 @@ import java.util.Map;
  * The list of one kind of transaction. Every filter, the sort and the page are URL parameters, so a
  * list can be bookmarked, shared and navigated with the browser's back button; the database does
  * the paging.
+ *
+ * <p>Invoices, bills and credit notes can be imported from here (accountant and above): the rows
+ * ticked on this page, or everything matching the filter. View scoped so that the import buttons,
+ * shown for this list's kind, are still there when the form comes back.
  */
 @Named
-@RequestScoped
-public class TransactionListPage {
+@ViewScoped
+public class TransactionListPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   static final int PAGE_SIZE = 50;
 
-  @Inject private TransactionQueries queries;
-  @Inject private Importability.ContextSource readiness;
-  @Inject private FacesContext faces;
+  /** The name of the row checkboxes: each one's value is the row's source id. */
+  static final String SELECTED = "selected";
+
+  @Inject private transient TransactionQueries queries;
+  @Inject private transient Importability.ContextSource readiness;
+  @Inject private transient ImportService imports;
 
   private String kindParam;
   private String stateParam;
@@ -51,29 +65,38 @@ public class TransactionListPage {
 
   private Kind kind;
   private ImportState state;
-  private Page<TransactionSummary> result;
-  private Importability.Context readinessContext;
-  private List<String> branches;
-  private Sort sort;
+  private LocalDate from;
+  private LocalDate to;
+  private int page = 1;
+  private transient Sort sort;
+  private transient Page<TransactionSummary> result;
+  private transient Importability.Context readinessContext;
+  private transient List<String> branches;
 
   public void load() throws IOException {
     kind = Kind.parse(kindParam).orElse(null);
     if (kind == null) {
+      FacesContext faces = faces();
       faces.getExternalContext().responseSendError(404, "No such list");
       faces.responseComplete();
       return;
     }
     state = parseState(stateParam);
-    LocalDate from = parseDate("From", fromParam);
-    LocalDate to = parseDate("To", toParam);
+    from = parseDate("From", fromParam);
+    to = parseDate("To", toParam);
     sort = Sort.parse(sortParam).orElse(Sort.DEFAULT);
-    TransactionFilter filter = new TransactionFilter(kind, state, from, to, branch, contact, q);
+    TransactionFilter filter = filter();
     result = queries.search(filter, parsePage(pageParam), PAGE_SIZE, sort);
     if (result.items().isEmpty() && result.page() > result.pageCount()) {
       // A page past the end (an old bookmark) shows the last page rather than an empty one.
       result = queries.search(filter, result.pageCount(), PAGE_SIZE, sort);
     }
+    page = result.page();
     branches = queries.branches(kind);
+  }
+
+  private TransactionFilter filter() {
+    return new TransactionFilter(kind, state, from, to, branch, contact, q);
   }
 
   private ImportState parseState(String text) {
@@ -117,7 +140,63 @@ public class TransactionListPage {
   }
 
   private void warn(String message) {
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, message, null));
+    faces().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, message, null));
+  }
+
+  private static FacesContext faces() {
+    return FacesContext.getCurrentInstance();
+  }
+
+  // ---- import (POST) ---------------------------------------------------------------------------
+
+  /** Imports the rows ticked on this page, then shows the run. */
+  public void importSelected() {
+    String[] ticked = faces().getExternalContext().getRequestParameterValuesMap().get(SELECTED);
+    List<String> sourceIds =
+        ticked == null ? List.of() : Arrays.stream(ticked).filter(s -> !s.isBlank()).toList();
+    start(
+        "selected",
+        actions ->
+            imports
+                .importSourceIds(kind, sourceIds, actions.user(), actions.requestBase())
+                .run()
+                .getId());
+  }
+
+  /** Imports every transaction matching the filter (all pages), then shows the run. */
+  public void importAll() {
+    start(
+        "all",
+        actions ->
+            imports.importMatching(filter(), actions.user(), actions.requestBase()).run().getId());
+  }
+
+  private void start(String button, java.util.function.ToLongFunction<PageActions> run) {
+    PageActions actions = new PageActions(faces());
+    if (!actions.allowed()) {
+      return;
+    }
+    long[] id = new long[1];
+    if (actions.attempt(() -> id[0] = actions.startOnce(button, () -> run.applyAsLong(actions)))) {
+      actions.redirect("/imports/run.xhtml?id=" + id[0]);
+    } else {
+      // Back to the same list, which shows the message.
+      actions.redirect(pageUrl(page).substring(contextPath().length()));
+    }
+  }
+
+  private static String contextPath() {
+    return faces().getExternalContext().getRequestContextPath();
+  }
+
+  /** Invoices, bills and credit notes are imported from their lists; stock adjustments are not. */
+  public boolean isImportable() {
+    return kind != null && Direction.of(kind).isPresent();
+  }
+
+  /** Whether to show the import controls: an importable kind, to an accountant or admin. */
+  public boolean isImportControls() {
+    return isImportable() && PageActions.isAccountant(faces());
   }
 
   public List<Importability.Reason> reasons(TransactionSummary row) {
@@ -174,9 +253,7 @@ public class TransactionListPage {
   }
 
   private String url(Map<String, String> params) {
-    StringBuilder url =
-        new StringBuilder(faces.getExternalContext().getRequestContextPath())
-            .append("/transactions/list.xhtml");
+    StringBuilder url = new StringBuilder(contextPath()).append("/transactions/list.xhtml");
     char separator = '?';
     for (Map.Entry<String, String> e : params.entrySet()) {
       url.append(separator)
@@ -194,7 +271,7 @@ public class TransactionListPage {
   }
 
   /** Page numbers around {@code current}, with 0 standing for a gap ("…"). */
-  static List<Integer> pageLinks(int current, int last) {
+  public static List<Integer> pageLinks(int current, int last) {
     java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>(List.of(1, last));
     for (int p = current - 2; p <= current + 2; p++) {
       if (p >= 1 && p <= last) {
