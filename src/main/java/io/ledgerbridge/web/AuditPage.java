@@ -132,30 +132,7 @@ public class AuditPage {
 
   /** Page numbers to offer: the first, the last, and a window around the current page. */
   public List<Integer> getPageLinks() {
-    return pageLinks(result.page(), result.pageCount());
-  }
-
-  /**
-   * Page numbers around {@code current}, with 0 standing for a gap ("…"); as on the transaction
-   * lists.
-   */
-  static List<Integer> pageLinks(int current, int last) {
-    TreeSet<Integer> wanted = new TreeSet<>(List.of(1, last));
-    for (int p = current - 2; p <= current + 2; p++) {
-      if (p >= 1 && p <= last) {
-        wanted.add(p);
-      }
-    }
-    List<Integer> pages = new ArrayList<>();
-    int previous = 0;
-    for (int p : wanted) {
-      if (p - previous > 1) {
-        pages.add(0);
-      }
-      pages.add(p);
-      previous = p;
-    }
-    return pages;
+    return Paging.pageLinks(result.page(), result.pageCount());
   }
 
   public long getFirstRow() {

@@ -25,8 +25,8 @@ class AuditPageTest {
 
   @Test
   void pageLinksShowTheEndsAndAWindowWithGaps() {
-    assertEquals(List.of(1), AuditPage.pageLinks(1, 1));
-    assertEquals(List.of(1, 2, 3, 0, 10), AuditPage.pageLinks(1, 10));
-    assertEquals(List.of(1, 0, 3, 4, 5, 6, 7, 0, 10), AuditPage.pageLinks(5, 10));
+    assertEquals(List.of(1), Paging.pageLinks(1, 1));
+    assertEquals(List.of(1, 2, 3, 0, 10), Paging.pageLinks(1, 10));
+    assertEquals(List.of(1, 0, 3, 4, 5, 6, 7, 0, 10), Paging.pageLinks(5, 10));
   }
 }

@@ -10,7 +10,7 @@ import io.ledgerbridge.intake.boundary.TransactionFilter;
 import io.ledgerbridge.intake.boundary.TransactionQueries;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
-import io.ledgerbridge.web.transactions.TransactionListPage;
+import io.ledgerbridge.web.Paging;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -194,7 +194,7 @@ public class ImportRunPage implements Serializable {
   }
 
   public List<Integer> getPageLinks() {
-    return TransactionListPage.pageLinks(page, getPageCount());
+    return Paging.pageLinks(page, getPageCount());
   }
 
   public int getPageCount() {

@@ -4,7 +4,7 @@ import io.ledgerbridge.imports.boundary.ImportLedger;
 import io.ledgerbridge.imports.boundary.ImportService;
 import io.ledgerbridge.imports.entity.ImportRun;
 import io.ledgerbridge.imports.entity.RunStatus;
-import io.ledgerbridge.web.transactions.TransactionListPage;
+import io.ledgerbridge.web.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -87,7 +87,7 @@ public class ImportRunsPage {
   }
 
   public List<Integer> getPageLinks() {
-    return TransactionListPage.pageLinks(page, getPageCount());
+    return Paging.pageLinks(page, getPageCount());
   }
 
   public int getPageCount() {

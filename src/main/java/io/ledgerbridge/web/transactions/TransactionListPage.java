@@ -10,6 +10,7 @@ import io.ledgerbridge.intake.control.Importability;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.settings.entity.Direction;
+import io.ledgerbridge.web.Paging;
 import io.ledgerbridge.web.imports.PageActions;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -22,7 +23,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -267,27 +267,7 @@ public class TransactionListPage implements Serializable {
 
   /** Page numbers to offer: the first, the last, and a window around the current page. */
   public List<Integer> getPageLinks() {
-    return pageLinks(result.page(), result.pageCount());
-  }
-
-  /** Page numbers around {@code current}, with 0 standing for a gap ("…"). */
-  public static List<Integer> pageLinks(int current, int last) {
-    java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>(List.of(1, last));
-    for (int p = current - 2; p <= current + 2; p++) {
-      if (p >= 1 && p <= last) {
-        wanted.add(p);
-      }
-    }
-    List<Integer> pages = new ArrayList<>();
-    int previous = 0;
-    for (int p : wanted) {
-      if (p - previous > 1) {
-        pages.add(0);
-      }
-      pages.add(p);
-      previous = p;
-    }
-    return pages;
+    return Paging.pageLinks(result.page(), result.pageCount());
   }
 
   public long getFirstRow() {
