@@ -54,6 +54,14 @@ class ProductionModeIT extends LedgerBridgeDeployment {
                 .request("api/v1/sandbox/organisations")
                 .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)));
     assertStatus(404, api);
+    // The import runner's crash switch (a test aid) exists in demo mode only.
+    assertStatus(
+        404,
+        client.call(
+            basic(ADMIN, ADMIN_PASSWORD),
+            "POST",
+            "api/v1/import-runs/faults",
+            "{\"crashAfterSend\":1}"));
 
     client.signIn(ADMIN, ADMIN_PASSWORD);
     assertStatus(404, client.get("admin/sandbox.xhtml"));
