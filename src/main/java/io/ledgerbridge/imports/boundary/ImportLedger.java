@@ -220,7 +220,16 @@ public class ImportLedger {
 
   /** Finishes the run; any item still pending is failed with {@code reason}. */
   public ImportRun finish(long runId, String reason) {
+    return finish(runId, reason, 0);
+  }
+
+  /**
+   * Finishes the run as {@link #finish(long, String)}, adding the time its worker spent inside
+   * calls to Xero.
+   */
+  public ImportRun finish(long runId, String reason, long xeroMillis) {
     ImportRun run = em.find(ImportRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+    run.addXeroMillis(xeroMillis);
     Instant now = Instant.now();
     if (reason != null) {
       for (ImportItem item : pending(runId, List.of(), Integer.MAX_VALUE)) {
