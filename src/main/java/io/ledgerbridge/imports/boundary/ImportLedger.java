@@ -133,7 +133,9 @@ public class ImportLedger {
     String filter = outcome == null ? "" : " AND i.outcome = :outcome";
     var query =
         em.createQuery(
-                "SELECT i FROM ImportItem i WHERE i.runId = :run" + filter + " ORDER BY i.seq",
+                "SELECT i FROM ImportItem i WHERE i.runId = :run"
+                    + filter
+                    + " ORDER BY i.runId, i.seq",
                 ImportItem.class)
             .setParameter("run", runId)
             .setFirstResult(first)
@@ -159,14 +161,26 @@ public class ImportLedger {
   /** Pending items, in order, leaving out {@code exclude}. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<ImportItem> pending(long runId, Collection<Long> exclude, int max) {
+    return pending(runId, 0, exclude, max);
+  }
+
+  /**
+   * Pending items from position {@code fromSeq} on, in order, leaving out {@code exclude}. A worker
+   * moves {@code fromSeq} past each chunk, so it never reads the finished items before it again.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<ImportItem> pending(long runId, int fromSeq, Collection<Long> exclude, int max) {
     String not = exclude.isEmpty() ? "" : " AND i.id NOT IN :exclude";
+    // ORDER BY runId, seq: the (run_id, seq) index's order, so the database stops after max rows.
     var query =
         em.createQuery(
-                "SELECT i FROM ImportItem i WHERE i.runId = :run AND i.outcome IS NULL"
+                "SELECT i FROM ImportItem i WHERE i.runId = :run AND i.seq >= :from"
+                    + " AND i.outcome IS NULL"
                     + not
-                    + " ORDER BY i.seq",
+                    + " ORDER BY i.runId, i.seq",
                 ImportItem.class)
             .setParameter("run", runId)
+            .setParameter("from", fromSeq)
             .setMaxResults(max);
     if (!exclude.isEmpty()) {
       query.setParameter("exclude", exclude);

@@ -241,8 +241,14 @@ public class ImportRunner {
     Set<Long> deferred = new HashSet<>();
     Map<Long, Integer> unanswered = new HashMap<>();
     Instant waitingSince = null;
+    int from = 0;
     while (true) {
-      List<ImportItem> chunk = ledger.pending(runId, deferred, ImportLedger.CHUNK);
+      List<ImportItem> chunk = ledger.pending(runId, from, deferred, ImportLedger.CHUNK);
+      if (chunk.isEmpty() && from > 0) {
+        // Past the end: once more from the start, for items sent again after no answer.
+        from = 0;
+        continue;
+      }
       if (chunk.isEmpty()) {
         if (deferred.isEmpty()) {
           return null;
@@ -261,6 +267,7 @@ public class ImportRunner {
         deferred.clear();
         continue;
       }
+      from = chunk.get(chunk.size() - 1).getSeq() + 1;
       try {
         String stop = importChunk(runId, target, chunk, stale, deferred, unanswered);
         if (stop != null) {
@@ -526,11 +533,13 @@ public class ImportRunner {
   // ---- refresh ----------------------------------------------------------------------------------
 
   private String refresh(ImportRun run, XeroTarget target) {
+    int from = 0;
     while (true) {
-      List<ImportItem> chunk = ledger.pending(run.getId(), List.of(), ImportLedger.CHUNK);
+      List<ImportItem> chunk = ledger.pending(run.getId(), from, List.of(), ImportLedger.CHUNK);
       if (chunk.isEmpty()) {
         return null;
       }
+      from = chunk.get(chunk.size() - 1).getSeq() + 1;
       Map<Long, XeroDocument> documents =
           previews.documents(chunk.stream().map(ImportItem::getTransactionId).toList());
       Map<String, Observed> observed = new HashMap<>();
