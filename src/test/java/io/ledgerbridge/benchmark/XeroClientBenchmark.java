@@ -61,6 +61,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class XeroClientBenchmark {
 
   private static final String DB = System.getProperty("it.db", "h2");
+  private static final String PG_DATABASE =
+      System.getProperty("it.pg.database", "ledgerbridge_bench");
   private static final String ORG = SandboxTokens.DEMO_ORG;
   private static final int THREADS = 5;
 
@@ -70,8 +72,8 @@ class XeroClientBenchmark {
               DriverManager.getConnection(
                   "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
           Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS ledgerbridge_bench WITH (FORCE)");
-        s.execute("CREATE DATABASE ledgerbridge_bench");
+        s.execute("DROP DATABASE IF EXISTS " + PG_DATABASE + " WITH (FORCE)");
+        s.execute("CREATE DATABASE " + PG_DATABASE);
       } catch (SQLException e) {
         throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed", e);
       }

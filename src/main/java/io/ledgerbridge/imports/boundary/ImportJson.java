@@ -53,7 +53,8 @@ final class ImportJson {
                 .add("failed", run.getFailed())
                 .add("skipped", run.getSkipped()))
         .add("percent", run.getPercent())
-        .add("apiCalls", run.getApiCalls());
+        .add("apiCalls", run.getApiCalls())
+        .add("xeroMillis", run.getXeroMillis());
   }
 
   static JsonObjectBuilder item(ImportItem item) {

@@ -133,7 +133,9 @@ public class ImportLedger {
     String filter = outcome == null ? "" : " AND i.outcome = :outcome";
     var query =
         em.createQuery(
-                "SELECT i FROM ImportItem i WHERE i.runId = :run" + filter + " ORDER BY i.seq",
+                "SELECT i FROM ImportItem i WHERE i.runId = :run"
+                    + filter
+                    + " ORDER BY i.runId, i.seq",
                 ImportItem.class)
             .setParameter("run", runId)
             .setFirstResult(first)
@@ -159,14 +161,26 @@ public class ImportLedger {
   /** Pending items, in order, leaving out {@code exclude}. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<ImportItem> pending(long runId, Collection<Long> exclude, int max) {
+    return pending(runId, 0, exclude, max);
+  }
+
+  /**
+   * Pending items from position {@code fromSeq} on, in order, leaving out {@code exclude}. A worker
+   * moves {@code fromSeq} past each chunk, so it never reads the finished items before it again.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<ImportItem> pending(long runId, int fromSeq, Collection<Long> exclude, int max) {
     String not = exclude.isEmpty() ? "" : " AND i.id NOT IN :exclude";
+    // ORDER BY runId, seq: the (run_id, seq) index's order, so the database stops after max rows.
     var query =
         em.createQuery(
-                "SELECT i FROM ImportItem i WHERE i.runId = :run AND i.outcome IS NULL"
+                "SELECT i FROM ImportItem i WHERE i.runId = :run AND i.seq >= :from"
+                    + " AND i.outcome IS NULL"
                     + not
-                    + " ORDER BY i.seq",
+                    + " ORDER BY i.runId, i.seq",
                 ImportItem.class)
             .setParameter("run", runId)
+            .setParameter("from", fromSeq)
             .setMaxResults(max);
     if (!exclude.isEmpty()) {
       query.setParameter("exclude", exclude);
@@ -220,7 +234,16 @@ public class ImportLedger {
 
   /** Finishes the run; any item still pending is failed with {@code reason}. */
   public ImportRun finish(long runId, String reason) {
+    return finish(runId, reason, 0);
+  }
+
+  /**
+   * Finishes the run as {@link #finish(long, String)}, adding the time its worker spent inside
+   * calls to Xero.
+   */
+  public ImportRun finish(long runId, String reason, long xeroMillis) {
     ImportRun run = em.find(ImportRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+    run.addXeroMillis(xeroMillis);
     Instant now = Instant.now();
     if (reason != null) {
       for (ImportItem item : pending(runId, List.of(), Integer.MAX_VALUE)) {

@@ -53,6 +53,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -98,6 +100,9 @@ public class ImportRunner {
           + "/"
           + UUID.randomUUID().toString().substring(0, 8);
   private final Set<Long> live = ConcurrentHashMap.newKeySet();
+
+  /** Per run worked here: nanoseconds its worker has spent inside calls to Xero. */
+  private final Map<Long, LongAdder> inXero = new ConcurrentHashMap<>();
 
   /** Thrown by the simulated crash: ends the worker without recording anything. */
   static final class SimulatedCrash extends RuntimeException {
@@ -162,6 +167,7 @@ public class ImportRunner {
   }
 
   private void work(long runId) {
+    inXero.put(runId, new LongAdder());
     try {
       ImportRun run = ledger.run(runId).orElseThrow();
       XeroTarget target;
@@ -179,18 +185,50 @@ public class ImportRunner {
       }
       String stop =
           run.getType() == RunType.REFRESH ? refresh(run, target) : importAll(run, target);
-      ledger.finish(runId, stop);
+      ImportRun done = ledger.finish(runId, stop, xeroMillis(runId));
+      LOG.log(
+          Level.INFO,
+          "Import run {0}: {1} item(s) in {2} ms, {3} ms of it inside {4} Xero call(s)",
+          new Object[] {
+            runId,
+            done.getTotal(),
+            Duration.between(done.getRequestedAt(), done.getFinishedAt()).toMillis(),
+            done.getXeroMillis(),
+            done.getApiCalls()
+          });
     } catch (SimulatedCrash crash) {
       LOG.log(Level.WARNING, "Import run {0}: simulated crash after a send", runId);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Import run " + runId + " stopped", e);
       try {
-        ledger.finish(runId, "Stopped by an internal error: " + e.getClass().getSimpleName() + ".");
+        ledger.finish(
+            runId,
+            "Stopped by an internal error: " + e.getClass().getSimpleName() + ".",
+            xeroMillis(runId));
       } catch (RuntimeException again) {
         LOG.log(Level.SEVERE, "Import run " + runId + " could not be finished", again);
       }
     } finally {
+      inXero.remove(runId);
       live.remove(runId);
+    }
+  }
+
+  private long xeroMillis(long runId) {
+    LongAdder nanos = inXero.get(runId);
+    return nanos == null ? 0 : nanos.sum() / 1_000_000;
+  }
+
+  /** A call to Xero, its time (waits for Xero's limits included) counted against the run. */
+  private <T> T timed(long runId, Supplier<T> call) {
+    long start = System.nanoTime();
+    try {
+      return call.get();
+    } finally {
+      LongAdder nanos = inXero.get(runId);
+      if (nanos != null) {
+        nanos.add(System.nanoTime() - start);
+      }
     }
   }
 
@@ -203,8 +241,14 @@ public class ImportRunner {
     Set<Long> deferred = new HashSet<>();
     Map<Long, Integer> unanswered = new HashMap<>();
     Instant waitingSince = null;
+    int from = 0;
     while (true) {
-      List<ImportItem> chunk = ledger.pending(runId, deferred, ImportLedger.CHUNK);
+      List<ImportItem> chunk = ledger.pending(runId, from, deferred, ImportLedger.CHUNK);
+      if (chunk.isEmpty() && from > 0) {
+        // Past the end: once more from the start, for items sent again after no answer.
+        from = 0;
+        continue;
+      }
       if (chunk.isEmpty()) {
         if (deferred.isEmpty()) {
           return null;
@@ -223,6 +267,7 @@ public class ImportRunner {
         deferred.clear();
         continue;
       }
+      from = chunk.get(chunk.size() - 1).getSeq() + 1;
       try {
         String stop = importChunk(runId, target, chunk, stale, deferred, unanswered);
         if (stop != null) {
@@ -247,7 +292,7 @@ public class ImportRunner {
     List<XeroDocument> toUpdate = ledger.toUpdate(itemIds);
     Map<String, Observed> observed = new HashMap<>();
     if (!toUpdate.isEmpty()) {
-      calls += read(target, toUpdate, observed);
+      calls += timed(runId, () -> read(target, toUpdate, observed));
     }
     Claim claim = ledger.claim(runId, itemIds, observed, stale);
     deferred.addAll(claim.deferred());
@@ -258,7 +303,7 @@ public class ImportRunner {
       reconcile(runId, target, claim.reconcile(), unanswered);
     }
     for (Batch batch : claim.batches()) {
-      BatchResult<?> result = send(target, batch);
+      BatchResult<?> result = timed(runId, () -> send(target, batch));
       if (CRASH_AFTER_SEND.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         throw new SimulatedCrash();
       }
@@ -320,7 +365,7 @@ public class ImportRunner {
     List<Found> findings = new ArrayList<>();
     int calls;
     try {
-      calls = find(target, look, findings);
+      calls = timed(runId, () -> find(target, look, findings));
     } catch (XeroException e) {
       ledger.giveUp(
           runId,
@@ -488,21 +533,26 @@ public class ImportRunner {
   // ---- refresh ----------------------------------------------------------------------------------
 
   private String refresh(ImportRun run, XeroTarget target) {
+    int from = 0;
     while (true) {
-      List<ImportItem> chunk = ledger.pending(run.getId(), List.of(), ImportLedger.CHUNK);
+      List<ImportItem> chunk = ledger.pending(run.getId(), from, List.of(), ImportLedger.CHUNK);
       if (chunk.isEmpty()) {
         return null;
       }
+      from = chunk.get(chunk.size() - 1).getSeq() + 1;
       Map<Long, XeroDocument> documents =
           previews.documents(chunk.stream().map(ImportItem::getTransactionId).toList());
       Map<String, Observed> observed = new HashMap<>();
       int calls;
       try {
         calls =
-            read(
-                target,
-                documents.values().stream().filter(d -> d.getXeroId() != null).toList(),
-                observed);
+            timed(
+                run.getId(),
+                () ->
+                    read(
+                        target,
+                        documents.values().stream().filter(d -> d.getXeroId() != null).toList(),
+                        observed));
       } catch (XeroException e) {
         return "Stopped: " + e.getMessage();
       }

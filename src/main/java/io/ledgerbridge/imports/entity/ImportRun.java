@@ -84,6 +84,10 @@ public class ImportRun {
   @Column(name = "api_calls", nullable = false)
   private int apiCalls;
 
+  /** Time the run's workers spent inside calls to Xero, answers and rate-limit waits included. */
+  @Column(name = "xero_millis", nullable = false)
+  private long xeroMillis;
+
   @Column(length = 2000)
   private String message;
 
@@ -129,6 +133,10 @@ public class ImportRun {
 
   public void addApiCalls(int calls) {
     apiCalls += calls;
+  }
+
+  public void addXeroMillis(long millis) {
+    xeroMillis += millis;
   }
 
   public void beat(String node, Instant now) {
@@ -223,6 +231,10 @@ public class ImportRun {
 
   public int getApiCalls() {
     return apiCalls;
+  }
+
+  public long getXeroMillis() {
+    return xeroMillis;
   }
 
   public String getMessage() {

@@ -159,8 +159,13 @@ public class DocumentsApi {
             .map(s -> s.toUpperCase(Locale.ROOT))
             .toList();
     String term = call.param("searchTerm") == null ? null : Where.fold(call.param("searchTerm"));
+    // By id: only those rows (the engine reads its drafts back 50 at a time).
+    List<SandboxStore.Doc> stored =
+        ids.isEmpty()
+            ? store.list(call.orgId(), kind.plural)
+            : store.byIds(call.orgId(), kind.plural, ids);
     List<JsonObject> found =
-        store.list(call.orgId(), kind.plural).stream()
+        stored.stream()
             .filter(d -> ids.isEmpty() || ids.stream().anyMatch(i -> i.equalsIgnoreCase(d.id())))
             .filter(
                 d ->
@@ -421,7 +426,7 @@ public class DocumentsApi {
         && !elementNumber.isBlank()
         && (elementType == null || elementType.equals(kind.salesType))) {
       base =
-          store.list(orgId, kind.plural).stream()
+          store.byKeyIgnoringCase(orgId, kind.plural, elementNumber).stream()
               .map(SandboxStore.Doc::json)
               .filter(j -> kind.salesType.equals(j.getString("Type", "")))
               .filter(j -> elementNumber.equalsIgnoreCase(j.getString(kind.numberField, "")))
@@ -758,7 +763,7 @@ public class DocumentsApi {
     if (sales && number != null && !number.isBlank()) {
       String wanted = number.trim();
       boolean duplicate =
-          store.list(orgId, kind.plural).stream()
+          store.byKeyIgnoringCase(orgId, kind.plural, wanted).stream()
               .filter(d -> !d.id().equals(docId))
               .filter(d -> !"DELETED".equals(d.status()))
               .map(SandboxStore.Doc::json)

@@ -11,9 +11,13 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The sandbox organisations' objects, kept as Xero-shaped JSON in LedgerBridge's database. */
 @Stateless
@@ -66,6 +70,52 @@ public class SandboxStore {
             SandboxDocument.class)
         .setParameter("org", orgId)
         .setParameter("collection", collection)
+        .getResultList()
+        .stream()
+        .map(SandboxStore::doc)
+        .toList();
+  }
+
+  /**
+   * The objects whose key (an invoice or credit note number) is {@code key} ignoring case and
+   * surrounding spaces, oldest first: found by index, without reading the whole collection.
+   */
+  public List<Doc> byKeyIgnoringCase(String orgId, String collection, String key) {
+    return em
+        .createQuery(
+            "SELECT d FROM SandboxDocument d WHERE d.orgId = :org"
+                + " AND d.collection = :collection AND d.keyFolded = :key"
+                + " ORDER BY d.updatedAt, d.docId",
+            SandboxDocument.class)
+        .setParameter("org", orgId)
+        .setParameter("collection", collection)
+        .setParameter("key", SandboxDocument.fold(key))
+        .getResultList()
+        .stream()
+        .map(SandboxStore::doc)
+        .toList();
+  }
+
+  /**
+   * The objects with these ids, as given or in lower or upper case, oldest first: found without
+   * reading the whole collection.
+   */
+  public List<Doc> byIds(String orgId, String collection, Collection<String> ids) {
+    Set<String> variants = new HashSet<>();
+    for (String id : ids) {
+      variants.add(id);
+      variants.add(id.toLowerCase(Locale.ROOT));
+      variants.add(id.toUpperCase(Locale.ROOT));
+    }
+    return em
+        .createQuery(
+            "SELECT d FROM SandboxDocument d WHERE d.orgId = :org"
+                + " AND d.collection = :collection AND d.docId IN :ids"
+                + " ORDER BY d.updatedAt, d.docId",
+            SandboxDocument.class)
+        .setParameter("org", orgId)
+        .setParameter("collection", collection)
+        .setParameter("ids", variants)
         .getResultList()
         .stream()
         .map(SandboxStore::doc)

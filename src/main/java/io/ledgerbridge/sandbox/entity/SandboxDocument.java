@@ -9,11 +9,13 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One object of a sandbox organisation (the organisation itself, an account, a contact, an
  * invoice…) stored as the JSON Xero would return for it. {@code key} is what the object is looked
- * up by besides its id (an account code, an invoice number), {@code status} its Xero status.
+ * up by besides its id (an account code, an invoice number), {@code keyFolded} the same trimmed and
+ * in upper case (numbers are unique ignoring case), {@code status} its Xero status.
  */
 @Entity
 @Table(name = "sandbox_document")
@@ -39,6 +41,9 @@ public class SandboxDocument {
   @Column(name = "doc_key")
   private String key;
 
+  @Column(name = "key_folded")
+  private String keyFolded;
+
   @Column(length = 30)
   private String status;
 
@@ -62,9 +67,15 @@ public class SandboxDocument {
 
   public void write(String key, String status, String body, Instant now) {
     this.key = key;
+    this.keyFolded = fold(key);
     this.status = status;
     this.body = body;
     this.updatedAt = now;
+  }
+
+  /** A key as {@code keyFolded} holds it: trimmed, in upper case. */
+  public static String fold(String key) {
+    return key == null ? null : key.trim().toUpperCase(Locale.ROOT);
   }
 
   public String getOrgId() {
