@@ -13,6 +13,7 @@ import io.ledgerbridge.imports.entity.RunStatus;
 import io.ledgerbridge.imports.entity.RunType;
 import io.ledgerbridge.imports.entity.XeroDocument;
 import io.ledgerbridge.intake.entity.Kind;
+import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.xero.boundary.XeroConnections;
 import io.ledgerbridge.xero.client.BatchResult;
@@ -199,6 +200,12 @@ public class ImportRunner {
     } catch (SimulatedCrash crash) {
       LOG.log(Level.WARNING, "Import run {0}: simulated crash after a send", runId);
     } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // The server is shutting down: leave the run RUNNING; its heartbeat stops, and a node
+        // that is alive (or this one, restarted) takes it over and reconciles what was in flight.
+        LOG.log(Level.WARNING, "Import run {0}: interrupted, left for another node", runId);
+        return;
+      }
       LOG.log(Level.SEVERE, "Import run " + runId + " stopped", e);
       try {
         ledger.finish(
@@ -256,11 +263,13 @@ public class ImportRunner {
         if (waitingSince == null) {
           waitingSince = Instant.now();
         } else if (Instant.now().isAfter(waitingSince.plusSeconds(config.importDeferSeconds()))) {
-          ledger.skip(
-              runId,
-              deferred,
-              "Another import run was sending this document and did not finish in time; not sent"
-                  + " here. Import it again once that run is done.");
+          step(
+              () ->
+                  ledger.skip(
+                      runId,
+                      deferred,
+                      "Another import run was sending this document and did not finish in time; not sent"
+                          + " here. Import it again once that run is done."));
           return null;
         }
         sleep(Duration.ofMillis(500));
@@ -294,10 +303,11 @@ public class ImportRunner {
     if (!toUpdate.isEmpty()) {
       calls += timed(runId, () -> read(target, toUpdate, observed));
     }
-    Claim claim = ledger.claim(runId, itemIds, observed, stale);
+    Claim claim = step(() -> ledger.claim(runId, itemIds, observed, stale));
     deferred.addAll(claim.deferred());
     if (calls > 0) {
-      ledger.calls(runId, calls);
+      int made = calls;
+      step(() -> ledger.calls(runId, made));
     }
     if (!claim.reconcile().isEmpty()) {
       reconcile(runId, target, claim.reconcile(), unanswered);
@@ -307,7 +317,8 @@ public class ImportRunner {
       if (CRASH_AFTER_SEND.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         throw new SimulatedCrash();
       }
-      List<InFlight> unknown = ledger.record(runId, batch, result.elements(), result.requests());
+      List<InFlight> unknown =
+          step(() -> ledger.record(runId, batch, result.elements(), result.requests()));
       if (!unknown.isEmpty()) {
         reconcile(runId, target, unknown, unanswered);
       }
@@ -350,14 +361,29 @@ public class ImportRunner {
         look.add(flight);
       }
     }
-    if (!tooMany.isEmpty()) {
-      ledger.giveUp(
-          runId,
-          tooMany,
-          "Xero did not answer after "
-              + MAX_UNANSWERED
-              + " tries; it may or may not have the document. The next import reads Xero before"
-              + " sending it.");
+    List<InFlight> creates = tooMany.stream().filter(f -> !f.update()).toList();
+    List<InFlight> updates = tooMany.stream().filter(InFlight::update).toList();
+    if (!creates.isEmpty()) {
+      step(
+          () ->
+              ledger.giveUp(
+                  runId,
+                  creates,
+                  "Xero did not answer after "
+                      + MAX_UNANSWERED
+                      + " tries; it may or may not have the document. The next import reads Xero"
+                      + " before sending it again."));
+    }
+    if (!updates.isEmpty()) {
+      step(
+          () ->
+              ledger.giveUp(
+                  runId,
+                  updates,
+                  "Xero did not answer after "
+                      + MAX_UNANSWERED
+                      + " tries; the update may or may not have arrived. The transaction stays"
+                      + " Changed: importing it again re-sends the update to the same document."));
     }
     if (look.isEmpty()) {
       return;
@@ -367,15 +393,15 @@ public class ImportRunner {
     try {
       calls = timed(runId, () -> find(target, look, findings));
     } catch (XeroException e) {
-      ledger.giveUp(
-          runId,
-          look,
+      String reason =
           "Could not read Xero to check whether an unanswered send arrived ("
               + e.getMessage()
-              + "); the next import checks before sending.");
+              + "); the next import checks before sending.";
+      step(() -> ledger.giveUp(runId, look, reason));
       return;
     }
-    ledger.reconciled(runId, findings, calls);
+    int made = calls;
+    step(() -> ledger.reconciled(runId, findings, made));
   }
 
   /** Reads Xero for the in-flight documents; returns the number of calls made. */
@@ -556,9 +582,41 @@ public class ImportRunner {
       } catch (XeroException e) {
         return "Stopped: " + e.getMessage();
       }
-      ledger.refreshed(
-          run.getId(), chunk.stream().map(ImportItem::getId).toList(), observed, calls);
+      int made = calls;
+      step(
+          () ->
+              ledger.refreshed(
+                  run.getId(), chunk.stream().map(ImportItem::getId).toList(), observed, made));
     }
+  }
+
+  /**
+   * Runs one of the ledger's steps (each its own database transaction), again up to twice when it
+   * fails for a reason that may pass — a lock time-out, a deadlock victim, a dropped database
+   * connection. A step that failed was rolled back whole, so running it again is safe.
+   */
+  private static <T> T step(Supplier<T> ledgerStep) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return ledgerStep.get();
+      } catch (BusinessException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        if (attempt >= 3 || Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        LOG.log(Level.WARNING, "Import step failed (attempt " + attempt + "), trying again", e);
+        sleep(Duration.ofMillis(250L * attempt * attempt));
+      }
+    }
+  }
+
+  private static void step(Runnable ledgerStep) {
+    step(
+        () -> {
+          ledgerStep.run();
+          return null;
+        });
   }
 
   private static void sleep(Duration duration) {
