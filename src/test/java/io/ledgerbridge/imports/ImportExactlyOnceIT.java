@@ -289,8 +289,11 @@ class ImportExactlyOnceIT extends LedgerBridgeDeployment {
       JsonObject item = outcome(saleRun, tx.sourceId());
       assertEquals("IMPORTED", item.getString("outcome"), item::toString);
       assertEquals(ids.get(tx.sourceId()), item.getString("xeroId"), item::toString);
-      // The crashed batch was found by reading Xero back; the rest went out after the takeover.
-      assertEquals(i < 50, messages(item).contains(READ_BACK), item::toString);
+      // The crashed first batch was found by reading Xero back. The other 10 went out in a batch
+      // beside it (the run works batches in parallel) — then read back too — or after the takeover.
+      if (i < 50) {
+        assertTrue(messages(item).contains(READ_BACK), item::toString);
+      }
     }
     for (Tx tx : bills) {
       JsonObject item = outcome(billRun, tx.sourceId());

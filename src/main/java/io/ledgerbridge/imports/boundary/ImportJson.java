@@ -54,7 +54,8 @@ final class ImportJson {
                 .add("skipped", run.getSkipped()))
         .add("percent", run.getPercent())
         .add("apiCalls", run.getApiCalls())
-        .add("xeroMillis", run.getXeroMillis());
+        .add("xeroMillis", run.getXeroMillis())
+        .add("ownMillis", run.getOwnMillis());
   }
 
   static JsonObjectBuilder item(ImportItem item) {

@@ -242,8 +242,14 @@ public class ImportLedger {
    * calls to Xero.
    */
   public ImportRun finish(long runId, String reason, long xeroMillis) {
+    return finish(runId, reason, xeroMillis, 0);
+  }
+
+  /** As {@link #finish(long, String, long)}, adding the run's own time outside Xero calls. */
+  public ImportRun finish(long runId, String reason, long xeroMillis, long ownMillis) {
     ImportRun run = em.find(ImportRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
     run.addXeroMillis(xeroMillis);
+    run.addOwnMillis(ownMillis);
     Instant now = Instant.now();
     if (reason != null) {
       for (ImportItem item : pending(runId, List.of(), Integer.MAX_VALUE)) {

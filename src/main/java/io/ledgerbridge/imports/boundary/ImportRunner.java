@@ -38,7 +38,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -83,12 +83,20 @@ public class ImportRunner {
   static final int MAX_UNANSWERED = 3;
 
   /**
-   * Test support, demo mode only (see {@code ImportRunsResource}): the next N batches "crash" the
-   * node right after Xero answered, before the answer is recorded, as a killed JVM would.
+   * Test support, demo mode only (see {@code ImportRunsResource}): the next N import runs "crash"
+   * right after Xero answered their first batch, before anything is recorded, as a killed JVM
+   * would: every lane of the run ends, leaving its documents in flight and the run RUNNING.
    */
   static final AtomicInteger CRASH_AFTER_SEND = new AtomicInteger();
 
-  @Resource private ManagedExecutorService executor;
+  /**
+   * Threads for runs and their lanes, from the server's managed thread factory (so they carry the
+   * application's context); a cached pool, because the default managed executor's small core pool
+   * would queue a third run, or a run's lanes, behind the others.
+   */
+  @Resource private ManagedThreadFactory threads;
+
+  private java.util.concurrent.ExecutorService executor;
   @Resource private TimerService timers;
   @Inject private ImportLedger ledger;
   @Inject private ImportPreviews previews;
@@ -102,8 +110,16 @@ public class ImportRunner {
           + UUID.randomUUID().toString().substring(0, 8);
   private final Set<Long> live = ConcurrentHashMap.newKeySet();
 
-  /** Per run worked here: nanoseconds its worker has spent inside calls to Xero. */
+  /** Per run worked here: nanoseconds its lanes have spent inside calls to Xero (summed). */
   private final Map<Long, LongAdder> inXero = new ConcurrentHashMap<>();
+
+  /**
+   * Per run worked here: nanoseconds its lanes have spent on their own work, outside Xero calls.
+   */
+  private final Map<Long, LongAdder> ownTime = new ConcurrentHashMap<>();
+
+  /** Nanoseconds this thread has spent inside calls to Xero, for the lanes' own-time sums. */
+  private static final ThreadLocal<long[]> XERO_NANOS = ThreadLocal.withInitial(() -> new long[1]);
 
   /** Thrown by the simulated crash: ends the worker without recording anything. */
   static final class SimulatedCrash extends RuntimeException {
@@ -114,8 +130,14 @@ public class ImportRunner {
 
   @PostConstruct
   void init() {
+    executor = java.util.concurrent.Executors.newCachedThreadPool(threads);
     long every = config.importWatchSeconds() * 1000L;
     timers.createIntervalTimer(every, every, new TimerConfig("import-watch", false));
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    executor.shutdownNow();
   }
 
   public String node() {
@@ -169,6 +191,7 @@ public class ImportRunner {
 
   private void work(long runId) {
     inXero.put(runId, new LongAdder());
+    ownTime.put(runId, new LongAdder());
     try {
       ImportRun run = ledger.run(runId).orElseThrow();
       XeroTarget target;
@@ -186,7 +209,7 @@ public class ImportRunner {
       }
       String stop =
           run.getType() == RunType.REFRESH ? refresh(run, target) : importAll(run, target);
-      ImportRun done = ledger.finish(runId, stop, xeroMillis(runId));
+      ImportRun done = ledger.finish(runId, stop, xeroMillis(runId), ownMillis(runId));
       LOG.log(
           Level.INFO,
           "Import run {0}: {1} item(s) in {2} ms, {3} ms of it inside {4} Xero call(s)",
@@ -211,12 +234,14 @@ public class ImportRunner {
         ledger.finish(
             runId,
             "Stopped by an internal error: " + e.getClass().getSimpleName() + ".",
-            xeroMillis(runId));
+            xeroMillis(runId),
+            ownMillis(runId));
       } catch (RuntimeException again) {
         LOG.log(Level.SEVERE, "Import run " + runId + " could not be finished", again);
       }
     } finally {
       inXero.remove(runId);
+      ownTime.remove(runId);
       live.remove(runId);
     }
   }
@@ -226,65 +251,196 @@ public class ImportRunner {
     return nanos == null ? 0 : nanos.sum() / 1_000_000;
   }
 
+  private long ownMillis(long runId) {
+    LongAdder nanos = ownTime.get(runId);
+    return nanos == null ? 0 : nanos.sum() / 1_000_000;
+  }
+
   /** A call to Xero, its time (waits for Xero's limits included) counted against the run. */
   private <T> T timed(long runId, Supplier<T> call) {
     long start = System.nanoTime();
     try {
       return call.get();
     } finally {
+      long spent = System.nanoTime() - start;
+      XERO_NANOS.get()[0] += spent;
       LongAdder nanos = inXero.get(runId);
       if (nanos != null) {
-        nanos.add(System.nanoTime() - start);
+        nanos.add(spent);
       }
     }
   }
 
   // ---- import -----------------------------------------------------------------------------------
 
-  /** Works every pending item; returns why it stopped early, or null. */
+  /**
+   * Works every pending item, with up to {@code ledgerbridge.import.parallel-batches} chunks in
+   * progress at once (each one claim, one send, one record; the client's governor keeps Xero's
+   * per-organisation limits); returns why it stopped early, or null.
+   */
   private String importAll(ImportRun run, XeroTarget target) {
-    long runId = run.getId();
-    Duration stale = Duration.ofSeconds(config.importStaleAfterSeconds());
-    Set<Long> deferred = new HashSet<>();
-    Map<Long, Integer> unanswered = new HashMap<>();
-    Instant waitingSince = null;
-    int from = 0;
-    while (true) {
-      List<ImportItem> chunk = ledger.pending(runId, from, deferred, ImportLedger.CHUNK);
-      if (chunk.isEmpty() && from > 0) {
-        // Past the end: once more from the start, for items sent again after no answer.
-        from = 0;
-        continue;
+    Lanes lanes = new Lanes(run.getId());
+    int parallel = Math.max(1, config.importParallelBatches());
+    List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+    for (int i = 1; i < parallel; i++) {
+      others.add(executor.submit(() -> lane(lanes, target)));
+    }
+    lane(lanes, target);
+    for (java.util.concurrent.Future<?> other : others) {
+      if (other.cancel(false)) {
+        continue; // never started: nothing left for it
       }
-      if (chunk.isEmpty()) {
-        if (deferred.isEmpty()) {
-          return null;
-        }
-        if (waitingSince == null) {
-          waitingSince = Instant.now();
-        } else if (Instant.now().isAfter(waitingSince.plusSeconds(config.importDeferSeconds()))) {
-          step(
-              () ->
-                  ledger.skip(
-                      runId,
-                      deferred,
-                      "Another import run was sending this document and did not finish in time; not sent"
-                          + " here. Import it again once that run is done."));
-          return null;
-        }
-        sleep(Duration.ofMillis(500));
-        deferred.clear();
-        continue;
-      }
-      from = chunk.get(chunk.size() - 1).getSeq() + 1;
       try {
-        String stop = importChunk(runId, target, chunk, stale, deferred, unanswered);
-        if (stop != null) {
-          return stop;
-        }
-      } catch (XeroException e) {
-        return "Stopped: " + e.getMessage();
+        other.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        lanes.fail(e.getCause());
       }
+    }
+    if (lanes.failure != null) {
+      if (lanes.failure instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(lanes.failure);
+    }
+    return lanes.stop.get();
+  }
+
+  /** One lane of a run: takes chunks until none is left, the run stops, or another lane failed. */
+  private void lane(Lanes lanes, XeroTarget target) {
+    Duration stale = Duration.ofSeconds(config.importStaleAfterSeconds());
+    try {
+      while (!lanes.over()) {
+        List<ImportItem> chunk = lanes.next();
+        if (chunk == null) {
+          return;
+        }
+        if (chunk.isEmpty()) {
+          sleep(Duration.ofMillis(200));
+          continue;
+        }
+        try {
+          long started = System.nanoTime();
+          long xeroBefore = XERO_NANOS.get()[0];
+          String stop =
+              importChunk(
+                  lanes.runId, target, chunk, stale, lanes.deferred, lanes.unanswered, lanes);
+          long inXeroHere = XERO_NANOS.get()[0] - xeroBefore;
+          LongAdder own = ownTime.get(lanes.runId);
+          if (own != null) {
+            own.add(Math.max(0, System.nanoTime() - started - inXeroHere));
+          }
+          if (stop != null) {
+            lanes.stop.compareAndSet(null, stop);
+          }
+        } catch (XeroException e) {
+          lanes.stop.compareAndSet(null, "Stopped: " + e.getMessage());
+        } finally {
+          lanes.done(chunk);
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      lanes.fail(e);
+    }
+  }
+
+  /**
+   * The chunks of one run shared by its lanes: each pending item is handed to one lane at a time,
+   * in order; items another live run holds wait (deferred) and are offered again; items sent again
+   * after no answer are found by reading from the start once the end is reached.
+   */
+  private final class Lanes {
+    final long runId;
+    final Set<Long> deferred = ConcurrentHashMap.newKeySet();
+    final Map<Long, Integer> unanswered = new ConcurrentHashMap<>();
+    final java.util.concurrent.atomic.AtomicReference<String> stop =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    private final Set<Long> taken = new HashSet<>();
+    private int from;
+    private Instant waitingSince;
+    volatile Throwable failure;
+
+    /** Set when a lane "crashed" (test aid): the others end without recording anything either. */
+    volatile boolean crashed;
+
+    Lanes(long runId) {
+      this.runId = runId;
+    }
+
+    boolean over() {
+      return stop.get() != null || failure != null || crashed;
+    }
+
+    synchronized void fail(Throwable e) {
+      if (e instanceof SimulatedCrash) {
+        crashed = true;
+      }
+      if (failure == null) {
+        failure = e;
+      }
+    }
+
+    /**
+     * The next chunk; empty when only chunks in other lanes' hands (or deferred ones not yet due)
+     * are left, so the caller waits; null when the run has nothing more to do.
+     */
+    synchronized List<ImportItem> next() {
+      Set<Long> exclude = new HashSet<>(taken);
+      exclude.addAll(deferred);
+      List<ImportItem> chunk = ledger.pending(runId, from, exclude, ImportLedger.CHUNK);
+      if (chunk.isEmpty() && from > 0) {
+        from = 0;
+        chunk = ledger.pending(runId, 0, exclude, ImportLedger.CHUNK);
+      }
+      if (!chunk.isEmpty()) {
+        from = chunk.get(chunk.size() - 1).getSeq() + 1;
+        chunk.forEach(i -> taken.add(i.getId()));
+        waitingSince = null;
+        return chunk;
+      }
+      if (!taken.isEmpty()) {
+        return List.of();
+      }
+      if (deferred.isEmpty()) {
+        return null;
+      }
+      if (waitingSince == null) {
+        waitingSince = Instant.now();
+      } else if (Instant.now().isAfter(waitingSince.plusSeconds(config.importDeferSeconds()))) {
+        List<Long> late = List.copyOf(deferred);
+        step(
+            () ->
+                ledger.skip(
+                    runId,
+                    late,
+                    "Another import run was sending this document and did not finish in time;"
+                        + " not sent here. Import it again once that run is done."));
+        deferred.clear();
+        return null;
+      }
+      // Offer the deferred ones again after a pause.
+      sleep(Duration.ofMillis(500));
+      deferred.clear();
+      return List.of();
+    }
+
+    private Boolean crashPlanned;
+
+    /**
+     * Test aid: whether this run "dies" after a send. Decided at its first send (taking one from
+     * {@link #CRASH_AFTER_SEND}), then the same for every lane, so a run dies whole and takes one.
+     */
+    synchronized boolean crashAfterSend() {
+      if (crashPlanned == null) {
+        crashPlanned = CRASH_AFTER_SEND.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+      }
+      return crashPlanned;
+    }
+
+    synchronized void done(List<ImportItem> chunk) {
+      chunk.forEach(i -> taken.remove(i.getId()));
     }
   }
 
@@ -294,7 +450,8 @@ public class ImportRunner {
       List<ImportItem> chunk,
       Duration stale,
       Set<Long> deferred,
-      Map<Long, Integer> unanswered) {
+      Map<Long, Integer> unanswered,
+      Lanes lanes) {
     List<Long> itemIds = chunk.stream().map(ImportItem::getId).toList();
     int calls = 0;
     // Drafts about to be updated: their status now, so approved ones are left alone.
@@ -314,7 +471,8 @@ public class ImportRunner {
     }
     for (Batch batch : claim.batches()) {
       BatchResult<?> result = timed(runId, () -> send(target, batch));
-      if (CRASH_AFTER_SEND.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (lanes.crashAfterSend()) {
+        lanes.fail(new SimulatedCrash());
         throw new SimulatedCrash();
       }
       List<InFlight> unknown =

@@ -149,8 +149,9 @@ public class ImportRunsResource {
   }
 
   /**
-   * Demo mode only, for tests of crash recovery: the next {@code crashAfterSend} batches end their
-   * worker right after Xero answered, before the answer is recorded, as if the node died.
+   * Demo mode only, for tests of crash recovery: the next {@code crashAfterSend} import runs end
+   * right after Xero answered their first batch, before the answer is recorded, as if the node died
+   * (their documents stay in flight, the run RUNNING with its heartbeat stopped).
    */
   @POST
   @Path("faults")

@@ -88,6 +88,9 @@ public class ImportRun {
   @Column(name = "xero_millis", nullable = false)
   private long xeroMillis;
 
+  @Column(name = "own_millis", nullable = false)
+  private long ownMillis;
+
   @Column(length = 2000)
   private String message;
 
@@ -137,6 +140,15 @@ public class ImportRun {
 
   public void addXeroMillis(long millis) {
     xeroMillis += millis;
+  }
+
+  /** Time the run's batches spent on LedgerBridge's own work, outside calls to Xero. */
+  public void addOwnMillis(long millis) {
+    ownMillis += millis;
+  }
+
+  public long getOwnMillis() {
+    return ownMillis;
   }
 
   public void beat(String node, Instant now) {

@@ -28,6 +28,7 @@ public class LedgerBridgeConfig {
   public static final String INTAKE_MAX_BODY_BYTES = "ledgerbridge.intake.max-body-bytes";
   public static final String IMPORT_STALE_AFTER_SECONDS = "ledgerbridge.import.stale-after-seconds";
   public static final String IMPORT_WATCH_SECONDS = "ledgerbridge.import.watch-seconds";
+  public static final String IMPORT_PARALLEL_BATCHES = "ledgerbridge.import.parallel-batches";
   public static final String IMPORT_DEFER_SECONDS = "ledgerbridge.import.defer-seconds";
   public static final String PUBLIC_URL = "ledgerbridge.public-url";
   public static final String PASSWORD_ITERATIONS = "ledgerbridge.security.pbkdf2-iterations";
@@ -128,6 +129,15 @@ public class LedgerBridgeConfig {
   /** How often each node beats the heartbeat of its runs and looks for abandoned ones. */
   public int importWatchSeconds() {
     return Math.max(1, integer(IMPORT_WATCH_SECONDS, 15));
+  }
+
+  /**
+   * How many batches of one import run are in progress at once. Xero answers a batch of 50 in a
+   * second or more; with one at a time a run would stay well below Xero's 60 calls a minute. The
+   * client's governor keeps the organisation's limits (5 in flight, 60 a minute) across all runs.
+   */
+  public int importParallelBatches() {
+    return Math.max(1, Math.min(5, integer(IMPORT_PARALLEL_BATCHES, 3)));
   }
 
   /**
