@@ -234,18 +234,13 @@ public class ImportLedger {
 
   /** Finishes the run; any item still pending is failed with {@code reason}. */
   public ImportRun finish(long runId, String reason) {
-    return finish(runId, reason, 0);
+    return finish(runId, reason, 0, 0);
   }
 
   /**
-   * Finishes the run as {@link #finish(long, String)}, adding the time its worker spent inside
-   * calls to Xero.
+   * Finishes the run as {@link #finish(long, String)}, adding the time its batches spent inside
+   * calls to Xero and on their own work outside them.
    */
-  public ImportRun finish(long runId, String reason, long xeroMillis) {
-    return finish(runId, reason, xeroMillis, 0);
-  }
-
-  /** As {@link #finish(long, String, long)}, adding the run's own time outside Xero calls. */
   public ImportRun finish(long runId, String reason, long xeroMillis, long ownMillis) {
     ImportRun run = em.find(ImportRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
     run.addXeroMillis(xeroMillis);
@@ -385,7 +380,7 @@ public class ImportLedger {
     if (!updates.isEmpty()) {
       batches.add(claimBatch(run, updates, true, updateDp4, documents, now));
     }
-    return new Claim(batches, reconcile, deferred, false);
+    return new Claim(batches, reconcile, deferred);
   }
 
   private Batch claimBatch(

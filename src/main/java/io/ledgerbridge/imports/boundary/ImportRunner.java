@@ -324,9 +324,7 @@ public class ImportRunner {
         try {
           long started = System.nanoTime();
           long xeroBefore = XERO_NANOS.get()[0];
-          String stop =
-              importChunk(
-                  lanes.runId, target, chunk, stale, lanes.deferred, lanes.unanswered, lanes);
+          String stop = importChunk(lanes, target, chunk, stale);
           long inXeroHere = XERO_NANOS.get()[0] - xeroBefore;
           LongAdder own = ownTime.get(lanes.runId);
           if (own != null) {
@@ -445,13 +443,8 @@ public class ImportRunner {
   }
 
   private String importChunk(
-      long runId,
-      XeroTarget target,
-      List<ImportItem> chunk,
-      Duration stale,
-      Set<Long> deferred,
-      Map<Long, Integer> unanswered,
-      Lanes lanes) {
+      Lanes lanes, XeroTarget target, List<ImportItem> chunk, Duration stale) {
+    long runId = lanes.runId;
     List<Long> itemIds = chunk.stream().map(ImportItem::getId).toList();
     int calls = 0;
     // Drafts about to be updated: their status now, so approved ones are left alone.
@@ -461,13 +454,13 @@ public class ImportRunner {
       calls += timed(runId, () -> read(target, toUpdate, observed));
     }
     Claim claim = step(() -> ledger.claim(runId, itemIds, observed, stale));
-    deferred.addAll(claim.deferred());
+    lanes.deferred.addAll(claim.deferred());
     if (calls > 0) {
       int made = calls;
       step(() -> ledger.calls(runId, made));
     }
     if (!claim.reconcile().isEmpty()) {
-      reconcile(runId, target, claim.reconcile(), unanswered);
+      reconcile(runId, target, claim.reconcile(), lanes.unanswered);
     }
     for (Batch batch : claim.batches()) {
       BatchResult<?> result = timed(runId, () -> send(target, batch));
@@ -478,7 +471,7 @@ public class ImportRunner {
       List<InFlight> unknown =
           step(() -> ledger.record(runId, batch, result.elements(), result.requests()));
       if (!unknown.isEmpty()) {
-        reconcile(runId, target, unknown, unanswered);
+        reconcile(runId, target, unknown, lanes.unanswered);
       }
       for (ElementResult<?> element : result.elements()) {
         if (element.outcome() == ElementResult.Outcome.NOT_SENT) {

@@ -215,7 +215,11 @@ public class ImportRunsResource {
       throw new BusinessException(
           "kind is required: SALE, PURCHASE, CUSTOMER_CREDIT or SUPPLIER_CREDIT.");
     }
-    String text = ((JsonString) value).getString();
+    return kind(((JsonString) value).getString());
+  }
+
+  /** A kind as written in a URL or a body: {@code sale}, {@code customer-credit}, {@code SALE}… */
+  static Kind kind(String text) {
     return Kind.parse(text)
         .orElseThrow(
             () ->

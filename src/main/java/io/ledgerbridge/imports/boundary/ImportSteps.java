@@ -78,11 +78,7 @@ public final class ImportSteps {
    * The result of claiming a chunk of items: what to send, what to look for in Xero first, and the
    * items left pending because another live run is sending them.
    */
-  public record Claim(
-      List<Batch> batches,
-      List<InFlight> reconcile,
-      List<Long> deferred,
-      boolean organisationGone) {
+  public record Claim(List<Batch> batches, List<InFlight> reconcile, List<Long> deferred) {
 
     public Claim {
       batches = List.copyOf(batches);
