@@ -159,6 +159,12 @@ public class ImportService {
     return previews.previews(target.tenantId(), baseUrl(requestBase), List.of(t)).get(0);
   }
 
+  /** The stored transaction's id. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long transactionId(Kind kind, String sourceId) {
+    return find(kind, sourceId).getId();
+  }
+
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<XeroDocument> document(long transactionId) {
     return Optional.ofNullable(em.find(XeroDocument.class, transactionId));

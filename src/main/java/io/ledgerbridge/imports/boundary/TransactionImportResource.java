@@ -46,7 +46,7 @@ public class TransactionImportResource {
       @PathParam("kind") String kind,
       @PathParam("sourceId") String sourceId,
       @PathParam("action") String action) {
-    Kind k = ImportRunsResource.kind(Json.createValue(kind));
+    Kind k = ImportRunsResource.kind(kind);
     return switch (action) {
       case "preview" ->
           ImportJson.preview(imports.preview(k, sourceId, RequestBase.of(request).browser()))
@@ -58,13 +58,12 @@ public class TransactionImportResource {
   }
 
   private String xero(Kind kind, String sourceId) {
-    var preview = imports.preview(kind, sourceId, RequestBase.of(request).browser());
+    // What LedgerBridge holds: no preview (and so no Xero connection) needed.
+    long id = imports.transactionId(kind, sourceId);
     JsonArrayBuilder history = Json.createArrayBuilder();
-    imports.history(preview.transactionId()).forEach(i -> history.add(ImportJson.item(i)));
+    imports.history(id).forEach(i -> history.add(ImportJson.item(i)));
     var out = Json.createObjectBuilder().add("kind", kind.name()).add("sourceId", sourceId);
-    imports
-        .document(preview.transactionId())
-        .ifPresent(d -> out.add("xero", ImportJson.document(d)));
+    imports.document(id).ifPresent(d -> out.add("xero", ImportJson.document(d)));
     return out.add("history", history).build().toString();
   }
 
@@ -76,7 +75,7 @@ public class TransactionImportResource {
       @PathParam("sourceId") String sourceId,
       @PathParam("action") String action,
       String body) {
-    Kind k = ImportRunsResource.kind(Json.createValue(kind));
+    Kind k = ImportRunsResource.kind(kind);
     String actor = security.getUserPrincipal().getName();
     switch (action) {
       case "do-not-import" -> {
