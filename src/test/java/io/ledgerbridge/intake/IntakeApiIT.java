@@ -405,7 +405,8 @@ class IntakeApiIT extends LedgerBridgeDeployment {
     assertEquals(
         "is 10000 characters long; at most 4000 are allowed", errors6.get("lines[0].description"));
     assertEquals(
-        "contains control characters or broken Unicode", results.errors(10).get("reference"));
+        "contains a broken Unicode character (an unpaired surrogate)",
+        results.errors(10).get("reference"));
     assertEquals("banana", results.get(14).getString("kind"));
 
     JsonObject negative = client.storedOrFail("SALE", ids.get(3));

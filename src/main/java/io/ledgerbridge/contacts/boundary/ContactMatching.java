@@ -7,6 +7,7 @@ import io.ledgerbridge.contacts.control.Match;
 import io.ledgerbridge.contacts.control.SourceContact;
 import io.ledgerbridge.contacts.entity.LinkState;
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.xero.boundary.XeroConnections;
 import io.ledgerbridge.xero.client.BatchResult;
 import io.ledgerbridge.xero.client.ElementResult;
@@ -58,7 +59,7 @@ public class ContactMatching {
         return ATTENTION;
       }
       try {
-        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        return valueOf(TextRules.token(text).orElse("?"));
       } catch (IllegalArgumentException e) {
         throw new BusinessException(
             "Unknown state " + text + ": use unlinked, stale, linked, attention or all.");

@@ -7,6 +7,8 @@ import io.ledgerbridge.intake.boundary.TransactionFilter;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.DateRules;
+import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.platform.security.Role;
 import io.ledgerbridge.xero.boundary.RequestBase;
@@ -31,10 +33,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Import runs: {@code POST /api/v1/import-runs} with {@code {"kind":"SALE","sourceIds":[…]}} or
@@ -134,7 +134,7 @@ public class ImportRunsResource {
     Outcome only = null;
     if (outcome != null && !outcome.isBlank()) {
       try {
-        only = Outcome.valueOf(outcome.trim().toUpperCase(Locale.ROOT));
+        only = Outcome.valueOf(TextRules.token(outcome).orElse("?"));
       } catch (IllegalArgumentException e) {
         throw new BusinessException("outcome must be IMPORTED, UPDATED, FAILED or SKIPPED.");
       }
@@ -171,7 +171,7 @@ public class ImportRunsResource {
     String stateText = text(f, "state");
     if (stateText != null) {
       try {
-        state = ImportState.valueOf(stateText.trim().toUpperCase(Locale.ROOT));
+        state = ImportState.valueOf(TextRules.token(stateText).orElse("?"));
       } catch (IllegalArgumentException e) {
         throw new BusinessException("Unknown state '" + stateText + "'.");
       }
@@ -199,15 +199,7 @@ public class ImportRunsResource {
   }
 
   private static LocalDate date(JsonObject json, String name) {
-    String text = text(json, name);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new BusinessException("filter." + name + " must be a date in the form YYYY-MM-DD.");
-    }
+    return DateRules.parse("filter." + name, text(json, name));
   }
 
   static Kind kind(JsonValue value) {

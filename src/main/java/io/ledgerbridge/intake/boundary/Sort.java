@@ -1,6 +1,6 @@
 package io.ledgerbridge.intake.boundary;
 
-import java.util.Locale;
+import io.ledgerbridge.platform.TextRules;
 import java.util.Optional;
 
 /** The columns a transaction list can be sorted by, mapped to indexed JPQL paths. */
@@ -28,7 +28,7 @@ public record Sort(Field field, boolean ascending) {
         return Optional.empty();
       }
       try {
-        return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
+        return Optional.of(valueOf(TextRules.token(name).orElse("?")));
       } catch (IllegalArgumentException e) {
         return Optional.empty();
       }

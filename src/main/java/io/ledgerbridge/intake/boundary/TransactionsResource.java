@@ -11,6 +11,8 @@ import io.ledgerbridge.intake.entity.Line;
 import io.ledgerbridge.intake.entity.SourceTransaction;
 import io.ledgerbridge.intake.entity.TransactionContent;
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.DateRules;
+import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.platform.rest.Problem;
 import io.ledgerbridge.platform.security.Role;
@@ -44,7 +46,6 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -338,21 +339,14 @@ public class TransactionsResource {
 
   private static ImportState state(String text) {
     try {
-      return ImportState.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+      return ImportState.valueOf(TextRules.token(text).orElse("?"));
     } catch (IllegalArgumentException e) {
       throw new BusinessException("Unknown state '" + text + "'.");
     }
   }
 
   private static LocalDate date(String name, String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new BusinessException(name + " must be a date in the form YYYY-MM-DD.");
-    }
+    return DateRules.parse(name, text);
   }
 
   private static int number(String name, String text, int defaultValue) {

@@ -5,6 +5,8 @@ import io.ledgerbridge.intake.entity.Contact;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.Line;
 import io.ledgerbridge.intake.entity.TransactionContent;
+import io.ledgerbridge.platform.DateRules;
+import io.ledgerbridge.platform.TextRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,8 +27,6 @@ public final class TransactionValidator {
   static final BigDecimal MAX_LINE_AMOUNT = new BigDecimal("9999999999.99");
   static final BigDecimal MAX_TOTAL = new BigDecimal("99999999999.99");
   static final BigDecimal MAX_RATE = new BigDecimal("100000000");
-  static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
-  static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
@@ -53,7 +53,7 @@ public final class TransactionValidator {
           in.kindText() == null
               ? "is required: one of SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT, STOCK_ADJUSTMENT"
               : "must be one of SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT, STOCK_ADJUSTMENT, not '"
-                  + Values.shorten(in.kindText())
+                  + TextRules.printable(Values.shorten(in.kindText()))
                   + "'");
     }
     text("sourceId", in.sourceId(), 100, true);
@@ -191,9 +191,7 @@ public final class TransactionValidator {
       }
       return;
     }
-    if (date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
-      error(field, "must be between 1900-01-01 and 2199-12-31");
-    }
+    DateRules.problem(date).ifPresent(problem -> error(field, problem));
   }
 
   private void range(String field, BigDecimal value, BigDecimal max, int maxScale) {
@@ -213,8 +211,8 @@ public final class TransactionValidator {
     }
     if (value.length() > max) {
       error(field, "is " + value.length() + " characters long; at most " + max + " are allowed");
-    } else if (!printable(value, false)) {
-      error(field, "contains control characters or broken Unicode");
+    } else {
+      TextRules.problem(value, false).ifPresent(problem -> error(field, problem));
     }
   }
 
@@ -224,28 +222,9 @@ public final class TransactionValidator {
     }
     if (value.length() > max) {
       error(field, "is " + value.length() + " characters long; at most " + max + " are allowed");
-    } else if (!printable(value, true)) {
-      error(field, "contains control characters or broken Unicode");
+    } else {
+      TextRules.problem(value, true).ifPresent(problem -> error(field, problem));
     }
-  }
-
-  /** No control characters (line breaks allowed in long text) and no lone surrogate halves. */
-  static boolean printable(String value, boolean allowLineBreaks) {
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      if (Character.isHighSurrogate(ch)) {
-        if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(ch)) {
-        return false;
-      } else if (Character.isISOControl(ch)
-          && !(allowLineBreaks && (ch == '\n' || ch == '\r' || ch == '\t'))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private boolean hasError(String field) {

@@ -1,5 +1,7 @@
 package io.ledgerbridge.intake.entity;
 
+import io.ledgerbridge.platform.TextRules;
+
 /** The kinds of source transaction, each with the Xero document it becomes. */
 public enum Kind {
   SALE("Invoices", "Sales invoice", "ACCREC invoice"),
@@ -43,7 +45,7 @@ public enum Kind {
     if (text == null) {
       return java.util.Optional.empty();
     }
-    String normalised = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    String normalised = TextRules.token(text).orElse("").replace('-', '_');
     for (Kind kind : values()) {
       if (kind.name().equals(normalised)) {
         return java.util.Optional.of(kind);

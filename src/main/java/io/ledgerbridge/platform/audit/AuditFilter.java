@@ -1,10 +1,10 @@
 package io.ledgerbridge.platform.audit;
 
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.DateRules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -54,16 +54,7 @@ public record AuditFilter(
   }
 
   static LocalDate date(String name, String text) {
-    String value = trimmed(text);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new BusinessException(
-          name + " must be a date in the form YYYY-MM-DD, not '" + abbreviate(value) + "'.");
-    }
+    return DateRules.parse(name, text);
   }
 
   /** The first instant of {@code from} in the zone, or null. */

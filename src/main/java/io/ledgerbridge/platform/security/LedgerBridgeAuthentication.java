@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The one authentication mechanism: pages use a form login kept in the HTTP session; the REST API
@@ -27,6 +28,7 @@ import java.util.Optional;
 public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
 
   public static final String SESSION_USER = "io.ledgerbridge.user";
+  private static final Logger LOG = Logger.getLogger(LedgerBridgeAuthentication.class.getName());
   public static final String LOGIN_PAGE = "/login.xhtml";
 
   @Inject private IdentityStoreHandler identityStores;
@@ -47,7 +49,8 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
     if (credential != null) {
       return formLogin(request, context, credential);
     }
-    HttpSession session = request.getSession(false);
+    // A session id from the URL is never honoured (cookies only; UrlSessionIdFilter refuses it).
+    HttpSession session = request.isRequestedSessionIdFromURL() ? null : request.getSession(false);
     Object username = session == null ? null : session.getAttribute(SESSION_USER);
     if (username instanceof String name) {
       Optional<UserDirectory.Caller> caller = directory.activeUser(name);
@@ -82,11 +85,17 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
       return AuthenticationStatus.SEND_FAILURE;
     }
     throttle.succeeded(username);
+    String name = result.getCallerPrincipal().getName();
+    try {
+      directory.recordLogin(name);
+    } catch (RuntimeException e) {
+      // The time of the last sign-in is information, not a condition of signing in.
+      LOG.warning("Could not record the sign-in time of " + name + ": " + e);
+    }
     // A new session id on login defeats session fixation.
     request.getSession(true);
     request.changeSessionId();
-    request.getSession().setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
-    directory.recordLogin(result.getCallerPrincipal().getName());
+    request.getSession().setAttribute(SESSION_USER, name);
     return context.notifyContainerAboutLogin(result);
   }
 

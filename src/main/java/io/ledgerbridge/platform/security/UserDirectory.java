@@ -28,7 +28,7 @@ public class UserDirectory {
   /** A token as it is shown once to the admin who created it. */
   public record NewToken(Long id, String name, String token) {}
 
-  public static final int MIN_PASSWORD_LENGTH = 10;
+  public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,99}");
 
   @PersistenceContext private EntityManager em;
@@ -63,10 +63,21 @@ public class UserDirectory {
       return Optional.empty();
     }
     AppUser found = user.get();
-    if (hasher.needsRehash(found.getPasswordHash())) {
-      found.changePassword(hasher.hash(password), Instant.now());
+    String hash = found.getPasswordHash();
+    if (hasher.needsRehash(hash)) {
+      // Only if nobody changed it meanwhile; a concurrent sign-in doing the same is harmless.
+      String newHash = hasher.hash(password);
+      int updated =
+          em.createQuery(
+                  "UPDATE AppUser u SET u.passwordHash = :newHash"
+                      + " WHERE u.id = :id AND u.passwordHash = :oldHash")
+              .setParameter("newHash", newHash)
+              .setParameter("id", found.getId())
+              .setParameter("oldHash", hash)
+              .executeUpdate();
+      hash = updated == 1 ? newHash : hash;
     }
-    verified.remember(found.getUsername(), password, found.getPasswordHash());
+    verified.remember(found.getUsername(), password, hash);
     return Optional.of(new Caller(found.getUsername(), found.getRole().groups()));
   }
 
@@ -79,8 +90,15 @@ public class UserDirectory {
         .map(u -> new Caller(u.getUsername(), u.getRole().groups()));
   }
 
+  /**
+   * Notes the time of a sign-in. One UPDATE without the row's version: simultaneous sign-ins to one
+   * account each set it (the last one wins), and none fails on an optimistic-lock conflict.
+   */
   public void recordLogin(String username) {
-    findByUsername(username).ifPresent(u -> u.recordLogin(Instant.now()));
+    em.createQuery("UPDATE AppUser u SET u.lastLoginAt = :now WHERE u.username = :name")
+        .setParameter("now", Instant.now())
+        .setParameter("name", username)
+        .executeUpdate();
   }
 
   public Optional<Caller> verifyToken(String token) {
@@ -120,7 +138,7 @@ public class UserDirectory {
     if (findByUsername(name).isPresent()) {
       throw new BusinessException.Conflict("A user named " + name + " already exists.");
     }
-    checkPassword(password);
+    checkPassword(name, password);
     AppUser user =
         new AppUser(name, blankToNull(displayName), role, hasher.hash(password), Instant.now());
     em.persist(user);
@@ -161,7 +179,7 @@ public class UserDirectory {
       return false;
     }
     String name = normaliseUsername(username);
-    checkPassword(password);
+    checkPassword(name, password);
     Optional<AppUser> existing = findByUsername(name);
     if (existing.isEmpty()) {
       em.persist(
@@ -183,7 +201,7 @@ public class UserDirectory {
 
   public void resetPassword(Long userId, char[] newPassword, String actor) {
     AppUser user = user(userId);
-    checkPassword(newPassword);
+    checkPassword(user.getUsername(), newPassword);
     user.changePassword(hasher.hash(newPassword), Instant.now());
     audit.record(actor, "USER_PASSWORD_RESET", user.getUsername(), null);
   }
@@ -320,14 +338,12 @@ public class UserDirectory {
     return name;
   }
 
-  static void checkPassword(char[] password) {
-    if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-      throw new BusinessException(
-          "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
-    }
-    if (password.length > 200) {
-      throw new BusinessException("A password may have at most 200 characters.");
-    }
+  static void checkPassword(String username, char[] password) {
+    PasswordPolicy.problem(username, password)
+        .ifPresent(
+            problem -> {
+              throw new BusinessException(problem);
+            });
   }
 
   private static String blankToNull(String text) {

@@ -1,5 +1,6 @@
 package io.ledgerbridge.settings.control;
 
+import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.settings.entity.AccountRole;
 import io.ledgerbridge.settings.entity.AccountingMethod;
 import io.ledgerbridge.settings.entity.AccountingSettings;
@@ -505,60 +506,17 @@ public final class SettingsJson {
     return true;
   }
 
-  /** Null when the text is acceptable: no control characters, whole Unicode characters only. */
+  /** Null when the text is acceptable: see {@link TextRules}. */
   static String textProblem(String text, int max) {
     if (text.codePointCount(0, text.length()) > max) {
       return "is longer than " + max + " characters.";
     }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-        continue;
-      }
-      if (Character.isSurrogate(c)) {
-        return "contains a broken Unicode character (an unpaired surrogate).";
-      }
-      if (Character.isISOControl(c)
-          || c == '\u2028'
-          || c == '\u2029'
-          || c == '\uFEFF'
-          || (c >= '\u202A' && c <= '\u202E')
-          || (c >= '\u2066' && c <= '\u2069')
-          || c == '\uFFFE'
-          || c == '\uFFFF') {
-        return "contains an invisible or control character (U+"
-            + String.format("%04X", (int) c)
-            + ").";
-      }
-    }
-    return null;
+    return TextRules.problem(text, false).map(problem -> problem + ".").orElse(null);
   }
 
   /** The text with anything unprintable written as \\uXXXX, safe to echo in an error path. */
   static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean pair =
-          Character.isHighSurrogate(c)
-              && i + 1 < text.length()
-              && Character.isLowSurrogate(text.charAt(i + 1));
-      if (pair) {
-        out.append(c).append(text.charAt(++i));
-      } else if (Character.isSurrogate(c)
-          || Character.isISOControl(c)
-          || Character.getType(c) == Character.FORMAT
-          || c == '\u2028'
-          || c == '\u2029') {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return TextRules.printable(text);
   }
 
   private void unknown(String path, String known) {

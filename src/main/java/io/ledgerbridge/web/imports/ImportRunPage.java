@@ -10,6 +10,7 @@ import io.ledgerbridge.intake.boundary.TransactionFilter;
 import io.ledgerbridge.intake.boundary.TransactionQueries;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
+import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.web.Paging;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -18,7 +19,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One import or refresh run: its progress, counts and the outcome of each document, a page at a
@@ -120,7 +120,7 @@ public class ImportRunPage implements Serializable {
       return null;
     }
     try {
-      return Outcome.valueOf(text.trim().toUpperCase(Locale.ROOT));
+      return Outcome.valueOf(TextRules.token(text).orElse("?"));
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -9,6 +9,9 @@ import io.ledgerbridge.intake.boundary.TransactionSummary;
 import io.ledgerbridge.intake.control.Importability;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
+import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.DateRules;
+import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.settings.entity.Direction;
 import io.ledgerbridge.web.Paging;
 import io.ledgerbridge.web.imports.PageActions;
@@ -22,7 +25,6 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,12 +70,17 @@ public class TransactionListPage implements Serializable {
   private LocalDate from;
   private LocalDate to;
   private int page = 1;
+
+  /** Part of the filter in the address could not be read and is not applied. */
+  private boolean filterIgnored;
+
   private transient Sort sort;
   private transient Page<TransactionSummary> result;
   private transient Importability.Context readinessContext;
   private transient List<String> branches;
 
   public void load() throws IOException {
+    filterIgnored = false;
     kind = Kind.parse(kindParam).orElse(null);
     if (kind == null) {
       FacesContext faces = faces();
@@ -104,9 +111,10 @@ public class TransactionListPage implements Serializable {
       return null;
     }
     try {
-      return ImportState.valueOf(text.trim().toUpperCase(Locale.ROOT));
+      return ImportState.valueOf(TextRules.token(text).orElse("?"));
     } catch (IllegalArgumentException e) {
       warn("Unknown state '" + text + "' was ignored.");
+      filterIgnored = true;
       return null;
     }
   }
@@ -128,13 +136,11 @@ public class TransactionListPage implements Serializable {
   }
 
   private LocalDate parseDate(String label, String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
     try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      warn(label + " date '" + text + "' is not a date (YYYY-MM-DD) and was ignored.");
+      return DateRules.parse(label, text);
+    } catch (BusinessException e) {
+      warn(e.getMessage() + " It was ignored.");
+      filterIgnored = true;
       return null;
     }
   }
@@ -165,6 +171,17 @@ public class TransactionListPage implements Serializable {
 
   /** Imports every transaction matching the filter (all pages), then shows the run. */
   public void importAll() {
+    if (filterIgnored) {
+      // "Everything matching" must mean what the user asked for, not more.
+      faces()
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_ERROR,
+                  "Nothing was imported: part of the filter could not be read. Correct it first.",
+                  null));
+      return;
+    }
     start(
         "all",
         actions ->

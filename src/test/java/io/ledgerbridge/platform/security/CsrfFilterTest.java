@@ -175,6 +175,24 @@ class CsrfFilterTest {
   }
 
   @Test
+  void aViewStateInAGetIsForbiddenFromAnySite() throws Exception {
+    // Faces runs the form's action for any request carrying a view state, GET included.
+    Map<String, String> form = Map.of(CsrfFilter.VIEW_STATE, "123:456", "users:create", "");
+    assertEquals(
+        new Outcome(false, 403), filter(request("GET", "/admin/users.xhtml", SAME_HOST, form)));
+    assertEquals(
+        new Outcome(false, 403),
+        filter(
+            request(
+                "GET",
+                "/admin/users.xhtml",
+                Map.of("Host", "localhost:8080", "Sec-Fetch-Site", "cross-site"),
+                form)));
+    assertEquals(
+        new Outcome(false, 403), filter(request("HEAD", "/admin/users.xhtml", SAME_HOST, form)));
+  }
+
+  @Test
   void theApiIsLeftToItsOwnAuthentication() throws Exception {
     assertEquals(
         new Outcome(true, 0),

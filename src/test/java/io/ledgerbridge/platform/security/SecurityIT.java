@@ -183,6 +183,152 @@ class SecurityIT extends LedgerBridgeDeployment {
     assertSignedInAs("admin", client);
   }
 
+  // ---- hostile requests (issue: security review) ------------------------------------------------
+
+  @Test
+  void aFormActionSentAsAGetWithTheViewStateIsForbidden() {
+    client.signIn("admin", "admin");
+    HttpResponse<String> page = client.get("admin/users.xhtml");
+    assertStatus(200, page);
+    String username = "csrf-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Map<String, String> fields =
+        new LinkedHashMap<>(LedgerBridgeClient.formFields(page.body(), "newUser"));
+    fields.put("newUser:username", username);
+    fields.put("newUser:role", "ADMIN");
+    fields.put("newUser:password", "Forged-Admin-Pass-42");
+    fields.put("newUser:create", "Create user");
+
+    // What a link or an image on another site makes the admin's browser send: a top-level GET.
+    HttpResponse<String> forged =
+        client.send(
+            client
+                .request("admin/users.xhtml?" + LedgerBridgeClient.formBody(fields))
+                .header("Sec-Fetch-Site", "cross-site")
+                .GET());
+    assertStatus(403, forged);
+    HttpResponse<String> sameSite =
+        client.get("admin/users.xhtml?" + LedgerBridgeClient.formBody(fields));
+    assertStatus(403, sameSite);
+
+    assertFalse(client.get("admin/users.xhtml").body().contains(username), "no user created");
+  }
+
+  @Test
+  void aSessionIdInTheUrlIsRefused() {
+    HttpResponse<String> login = client.login("admin", "admin", null);
+    assertStatus(302, login);
+    String id = sessionCookie(login).orElseThrow();
+
+    LedgerBridgeClient stranger = new LedgerBridgeClient(base);
+    for (String path :
+        List.of("index.xhtml;jsessionid=" + id, "admin/users.xhtml;JSESSIONID=" + id)) {
+      HttpResponse<String> response = stranger.get(path);
+      // Never the signed-in page: refused (400), or not signed in at all (to the login page).
+      if (response.statusCode() == 302) {
+        assertEquals(client.uri("login.xhtml").getPath(), redirectTarget(response).getPath(), path);
+      } else {
+        assertEquals(400, response.statusCode(), path);
+      }
+    }
+    assertSignedInAs("admin", client);
+  }
+
+  @Test
+  void simultaneousSignInsToOneAccountAllSucceed() throws Exception {
+    int n = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<LedgerBridgeClient>> signIns = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        signIns.add(
+            pool.submit(
+                () -> {
+                  LedgerBridgeClient browser = new LedgerBridgeClient(base);
+                  Map<String, String> fields = new LinkedHashMap<>(browser.openLoginForm(null));
+                  fields.put("login:username", "accountant");
+                  fields.put("login:password", "accountant");
+                  fields.put("login:submit", "");
+                  start.await();
+                  assertStatus(302, browser.postForm("login.xhtml", fields));
+                  return browser;
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<LedgerBridgeClient> signIn : signIns) {
+        assertSignedInAs("accountant", signIn.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aForgedOrExpiredViewStateOnTheLoginPageGetsTheExpiredPageNotAnError() {
+    for (String viewState : List.of("-1234567890123456789:987654321", "forged", "x".repeat(5000))) {
+      Map<String, String> fields = new LinkedHashMap<>(client.openLoginForm(null));
+      fields.put("jakarta.faces.ViewState", viewState);
+      fields.put("login:username", "admin");
+      fields.put("login:password", "admin");
+      fields.put("login:submit", "");
+
+      HttpResponse<String> response = client.postForm("login.xhtml", fields);
+
+      assertEquals(400, response.statusCode(), viewState);
+      assertTrue(response.body().contains("This page has expired"), response.body());
+      assertStatus(302, client.get("index.xhtml"));
+    }
+  }
+
+  @Test
+  void commonPasswordsTheUsernameAndBlankPasswordsAreRefused() {
+    client.signIn("admin", "admin");
+    String username = "pw-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    for (String password : List.of("password123", "Qwertyuiop", "          ", username)) {
+      HttpResponse<String> page = client.get("admin/users.xhtml");
+      Map<String, String> fields =
+          new LinkedHashMap<>(LedgerBridgeClient.formFields(page.body(), "newUser"));
+      fields.put("newUser:username", username);
+      fields.put("newUser:role", "VIEWER");
+      fields.put("newUser:password", password);
+      fields.put("newUser:create", "Create user");
+
+      HttpResponse<String> response =
+          client.postForm("admin/users.xhtml", fields, "Origin", client.origin());
+
+      assertStatus(200, response);
+      assertTrue(
+          response.body().contains("breaches")
+              || response.body().contains("username")
+              || response.body().contains("only spaces"),
+          password);
+      assertFalse(client.get("admin/users.xhtml").body().contains(">" + username + "<"), password);
+    }
+  }
+
+  @Test
+  void datesOutsideWhatXeroKeepsAreRefusedInEveryFilter() {
+    for (String date :
+        List.of("+999999999-12-31", "-999999999-01-01", "1899-12-31", "2200-01-01")) {
+      for (String path :
+          List.of(
+              INTAKE + LedgerBridgeClient.query("from", date),
+              INTAKE + LedgerBridgeClient.query("to", date),
+              "api/v1/audit" + LedgerBridgeClient.query("from", date))) {
+        JsonObject problem = assertProblem(400, client.getAsViewer(path));
+        assertTrue(problem.getString("detail").contains("between 1900-01-01 and 2199-12-31"), path);
+      }
+      HttpResponse<String> run =
+          client.asAdmin(
+              "POST",
+              "api/v1/import-runs",
+              "{\"kind\":\"SALE\",\"filter\":{\"from\":\"" + date + "\"}}");
+      JsonObject problem = assertProblem(400, run);
+      assertTrue(problem.getString("detail").contains("filter.from"), problem.toString());
+    }
+  }
+
   // ---- API -------------------------------------------------------------------------------------
 
   @Test
