@@ -48,13 +48,14 @@ public final class TextRules {
   /**
    * An enum-like word (a kind, a state, a sort) in upper case without surrounding spaces, or empty
    * when it holds a control or invisible character: those are refused, never trimmed away, so that
-   * {@code "SALE\u0000"} is not taken for {@code SALE}.
+   * {@code "SALE\u0000"} or {@code "SALE\n"} is not taken for {@code SALE}. Only plain spaces
+   * (U+0020) around the word are forgiven.
    */
   public static Optional<String> token(String text) {
     if (text == null) {
       return Optional.empty();
     }
-    String word = text.strip();
+    String word = text.replaceAll("^ +| +$", "");
     return problem(word, false).isPresent()
         ? Optional.empty()
         : Optional.of(word.toUpperCase(Locale.ROOT));

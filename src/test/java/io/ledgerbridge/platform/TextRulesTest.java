@@ -64,7 +64,16 @@ class TextRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"SALE\u0000", "\u0000SALE", "SA\u200BLE", "\uFEFFSALE"})
+  @ValueSource(
+      strings = {
+        "SALE\u0000",
+        "\u0000SALE",
+        "SA\u200BLE",
+        "\uFEFFSALE",
+        "SALE\n",
+        "\tSALE",
+        "SALE\r"
+      })
   void aTokenWithAControlOrInvisibleCharacterIsNoToken(String text) {
     assertEquals(Optional.empty(), TextRules.token(text));
   }

@@ -38,7 +38,7 @@ class ContactMatchingBrowserIT extends LedgerBridgeDeployment {
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.quit();
+      Browser.close(browser);
     }
   }
 

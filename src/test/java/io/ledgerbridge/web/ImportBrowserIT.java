@@ -64,7 +64,7 @@ class ImportBrowserIT extends LedgerBridgeDeployment {
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.quit();
+      Browser.close(browser);
     }
   }
 

@@ -40,7 +40,7 @@ class ReviewPagesBrowserIT extends LedgerBridgeDeployment {
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.quit();
+      Browser.close(browser);
     }
   }
 

@@ -35,7 +35,7 @@ class XeroConnectBrowserIT extends LedgerBridgeDeployment {
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.quit();
+      Browser.close(browser);
     }
   }
 

@@ -31,9 +31,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.StringReader;
 
 /**
- * Contact matching over REST, for accountants and admins (README, "Contact matching"): the source
- * contacts by link state, a contact's candidates with their evidence, link / create / unlink,
- * confirm all exact matches, refresh the cached Xero contacts, search them.
+ * Contact matching over REST, for accountants and admins (docs/contacts.md, "Contact matching"):
+ * the source contacts by link state, a contact's candidates with their evidence, link / create /
+ * unlink, confirm all exact matches, refresh the cached Xero contacts, search them.
  */
 @Path("v1/contacts")
 @RequestScoped

@@ -50,8 +50,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The intake API, the contract with the inventory system (README, "Intake API"; OpenAPI at {@code
- * /api/v1/openapi.yaml}): POST transactions with an integration token; list and read them as staff.
+ * The intake API, the contract with the inventory system (docs/api.md, "Intake API"; OpenAPI at
+ * {@code /api/v1/openapi.yaml}): POST transactions with an integration token; list and read them as
+ * staff.
  */
 @Path("v1/transactions")
 @RequestScoped

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the CSV export format (README, "CSV upload"): one row per line, the transaction's own
+ * Reads the CSV export format (docs/api.md, "CSV upload"): one row per line, the transaction's own
  * fields repeated on each of its rows. Rows are grouped by kind and source id; each group becomes
  * one {@link IncomingTransaction}, and every error points back to the row and column it came from.
  */
@@ -131,7 +131,9 @@ public final class TransactionCsvReader {
                   null,
                   null,
                   required,
-                  "the header has no '" + required + "' column; see the README for the columns"));
+                  "the header has no '"
+                      + required
+                      + "' column; see docs/api.md, \"CSV upload\", for the columns"));
         }
       }
       if (!fileErrors.isEmpty()) {
@@ -208,7 +210,8 @@ public final class TransactionCsvReader {
         }
       }
     }
-    String kindText = Values.text(value(first, headers, "kind"));
+    // Raw, not trimmed like other text: "SALE\n" is no kind (TextRules.token).
+    String kindText = value(first, headers, "kind");
     Kind kind = Kind.parse(kindText).orElse(null);
     Long version = Values.integer(value(first, headers, "version"), "version", errors);
     String code = Values.text(value(first, headers, "contactCode"));

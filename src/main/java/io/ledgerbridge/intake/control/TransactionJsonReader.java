@@ -38,7 +38,8 @@ public final class TransactionJsonReader {
   }
 
   private IncomingTransaction readItem(JsonObject item, int index) {
-    String kindText = text(item, "kind", "kind");
+    // Raw, not trimmed like other text: "SALE\n" or "SALE\u0000" is no kind (TextRules.token).
+    String kindText = scalar(item, "kind", "kind");
     Kind kind = Kind.parse(kindText).orElse(null);
     String sourceId = text(item, "sourceId", "sourceId");
     Long version = Values.integer(scalar(item, "version", "version"), "version", errors);

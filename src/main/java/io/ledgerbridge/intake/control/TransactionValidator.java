@@ -50,7 +50,7 @@ public final class TransactionValidator {
     if (in.kind() == null) {
       error(
           "kind",
-          in.kindText() == null
+          in.kindText() == null || in.kindText().isBlank()
               ? "is required: one of SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT, STOCK_ADJUSTMENT"
               : "must be one of SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT, STOCK_ADJUSTMENT, not '"
                   + TextRules.printable(Values.shorten(in.kindText()))

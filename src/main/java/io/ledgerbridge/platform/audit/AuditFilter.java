@@ -84,8 +84,4 @@ public record AuditFilter(
   private static String trimmed(String text) {
     return text == null || text.isBlank() ? null : text.trim();
   }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-  }
 }

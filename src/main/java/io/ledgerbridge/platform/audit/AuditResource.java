@@ -16,7 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The audit log for scripts (README, "Audit log"): {@code GET
+ * The audit log for scripts (docs/operations.md, "Audit log"): {@code GET
  * /api/v1/audit?actor=&action=&subject=&from=&to=&page=&size=}, newest first. Viewers and above,
  * since product.md lets viewers see everything.
  */

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Every LedgerBridge setting, typed, in one place. Values come from MicroProfile Config, so each
  * setting can be given as a system property ({@code -Dledgerbridge.demo=true}), an environment
- * variable ({@code LEDGERBRIDGE_DEMO=true}) or the server's configuration. The README's
- * configuration reference lists the same names and defaults.
+ * variable ({@code LEDGERBRIDGE_DEMO=true}) or the server's configuration. The configuration
+ * reference (docs/configuration.md) lists the same names and defaults.
  */
 @ApplicationScoped
 public class LedgerBridgeConfig {
@@ -150,11 +150,17 @@ public class LedgerBridgeConfig {
 
   /**
    * LedgerBridge's address as people reach it, e.g. {@code
-   * https://finance.example.com/ledgerbridge}: the links back from Xero documents. Unset: taken
-   * from the request that starts the import.
+   * https://finance.example.com/ledgerbridge} (no trailing slash): the links back from Xero
+   * documents, the Xero redirect URI and the origin of redirects. Unset: taken from the request,
+   * whose {@code Host} header the client chooses — set it in production.
    */
   public Optional<String> publicUrl() {
-    return text(PUBLIC_URL);
+    return publicBaseUrl();
+  }
+
+  /** {@link #publicUrl()} for code that is not a CDI bean (filters, records). */
+  public static Optional<String> publicBaseUrl() {
+    return text(PUBLIC_URL).map(u -> u.replaceAll("/+$", ""));
   }
 
   public int passwordIterations() {

@@ -2,8 +2,6 @@ package io.ledgerbridge.platform.persistence;
 
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -16,8 +14,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The datasource LedgerBridge defines for itself when no server JDBC resource is configured. The
  * server's pool instantiates this class and manages its connections (so they take part in JTA
  * transactions); the class only decides where they go: an embedded H2 file database under the data
- * directory by default, or the JDBC URL from {@code ledgerbridge.db.url}. Reading the configuration
- * here, rather than through variables in an annotation, keeps the WAR portable across servers.
+ * directory by default (see {@link EmbeddedDatabase}), or the JDBC URL from {@code
+ * ledgerbridge.db.url}. Reading the configuration here, rather than through variables in an
+ * annotation, keeps the WAR portable across servers.
  */
 public class ConfiguredDataSource implements DataSource {
 
@@ -28,7 +27,10 @@ public class ConfiguredDataSource implements DataSource {
   }
 
   private static DataSource create() {
-    String url = LedgerBridgeConfig.databaseUrl().orElseGet(ConfiguredDataSource::embeddedUrl);
+    if (LedgerBridgeConfig.databaseUrl().isEmpty()) {
+      return EmbeddedDatabase.open(LedgerBridgeConfig.dataDirectory());
+    }
+    String url = LedgerBridgeConfig.databaseUrl().get();
     String user = LedgerBridgeConfig.databaseUser().orElse(null);
     String password = LedgerBridgeConfig.databasePassword().orElse(null);
     if (url.startsWith("jdbc:h2:")) {
@@ -54,19 +56,6 @@ public class ConfiguredDataSource implements DataSource {
             + " must be a jdbc:h2: or jdbc:postgresql: URL; for another "
             + "database define a server JDBC resource and set "
             + LedgerBridgeConfig.DB_JNDI);
-  }
-
-  static String embeddedUrl() {
-    Path dir = LedgerBridgeConfig.dataDirectory();
-    try {
-      Files.createDirectories(dir);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("Cannot create the data directory " + dir, e);
-    }
-    // DB_CLOSE_ON_EXIT=FALSE: the server's pool, not H2's shutdown hook, decides when to close.
-    return "jdbc:h2:file:"
-        + dir.resolve("ledgerbridge")
-        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.ledgerbridge.platform.security;
 
+import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -62,11 +63,18 @@ public class LedgerBridgeAuthentication implements HttpAuthenticationMechanism {
     if (context.isProtected()) {
       String target =
           path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-      return context.redirect(
-          request.getContextPath()
-              + LOGIN_PAGE
-              + "?continue="
-              + URLEncoder.encode(target, StandardCharsets.UTF_8));
+      // Not context.redirect: the container would make the location absolute from the Host header.
+      response.setStatus(HttpServletResponse.SC_FOUND);
+      response.setHeader(
+          "Location",
+          RedirectLocation.of(
+              request.getContextPath()
+                  + LOGIN_PAGE
+                  + "?continue="
+                  + URLEncoder.encode(target, StandardCharsets.UTF_8),
+              request.getRequestURI(),
+              LedgerBridgeConfig.publicBaseUrl()));
+      return AuthenticationStatus.SEND_CONTINUE;
     }
     return context.doNothing();
   }

@@ -27,8 +27,8 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 /**
- * The sandbox console as a small REST API for admins, for tests and scripts (README, "Sandbox
- * console"). Every URL is 404 while the sandbox is off.
+ * The sandbox console as a small REST API for admins, for tests and scripts (docs/xero-sandbox.md,
+ * "Sandbox console"). Every URL is 404 while the sandbox is off.
  */
 @Path("v1/sandbox")
 @RequestScoped

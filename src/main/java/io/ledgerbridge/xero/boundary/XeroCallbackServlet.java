@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * whose {@code state} came back from this admin's session (atomically, so a repeated hit cannot
  * exchange the code twice), exchanges the code with the PKCE verifier, and returns to the Xero
  * connection page, which shows the outcome and the organisations. The attempts live in the HTTP
- * session: with several nodes, the consent round trip needs sticky sessions (README).
+ * session: with several nodes, the consent round trip needs sticky sessions (docs/deployment.md).
  */
 @WebServlet(urlPatterns = "/xero/callback")
 public class XeroCallbackServlet extends HttpServlet {

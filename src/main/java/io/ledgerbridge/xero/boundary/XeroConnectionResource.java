@@ -28,8 +28,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The Xero connection for scripted set-ups (admins only; README, "Connecting to Xero"): connect
- * with the custom connection, report the connection, list and choose the organisation, disconnect.
+ * The Xero connection for scripted set-ups (admins only; docs/xero.md, "Connecting to Xero"):
+ * connect with the custom connection, report the connection, list and choose the organisation,
+ * disconnect.
  */
 @Path("v1/xero/connection")
 @RequestScoped

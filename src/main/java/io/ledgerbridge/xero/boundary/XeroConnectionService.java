@@ -84,7 +84,7 @@ public class XeroConnectionService {
           "Xero did not grant offline_access, so LedgerBridge could not renew its access after"
               + " 30 minutes: add offline_access to "
               + LedgerBridgeConfig.XERO_SCOPES
-              + " (README, \"Connecting to Xero\") and connect again."
+              + " (docs/xero.md, \"Connecting to Xero\") and connect again."
               + NOTHING_CHANGED);
     }
     String authEventId = AccessTokenClaims.authEventId(grant.accessToken()).orElse(null);

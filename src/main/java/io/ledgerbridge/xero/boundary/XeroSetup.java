@@ -39,7 +39,7 @@ public record XeroSetup(XeroApp app, XeroUrls urls, boolean sandbox) {
             + LedgerBridgeConfig.XERO_CLIENT_ID
             + " and "
             + LedgerBridgeConfig.XERO_CLIENT_SECRET
-            + " (README, \"Connecting to Xero\").");
+            + " (docs/xero.md, \"Connecting to Xero\").");
   }
 
   public static XeroSetup forCustomConnection(LedgerBridgeConfig config, RequestBase base) {
@@ -61,7 +61,7 @@ public record XeroSetup(XeroApp app, XeroUrls urls, boolean sandbox) {
             + LedgerBridgeConfig.XERO_CUSTOM_CLIENT_ID
             + " and "
             + LedgerBridgeConfig.XERO_CUSTOM_CLIENT_SECRET
-            + " (README, \"Connecting to Xero\").");
+            + " (docs/xero.md, \"Connecting to Xero\").");
   }
 
   /** Whether a custom connection can be made (configured, or the sandbox's demo client). */

@@ -1,14 +1,11 @@
 package io.ledgerbridge.xero.control;
 
+import io.ledgerbridge.platform.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -65,37 +62,9 @@ public final class TokenKeys {
   }
 
   private static void create(Path keyFile) throws IOException {
-    Path dir = keyFile.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    boolean posix = keyFile.getFileSystem().supportedFileAttributeViews().contains("posix");
-    FileAttribute<?>[] ownerOnly =
-        posix
-            ? new FileAttribute<?>[] {
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-            }
-            : new FileAttribute<?>[0];
-    Path temp = Files.createTempFile(dir, ".xero-token-", ".tmp", ownerOnly);
-    try {
-      Files.writeString(
-          temp,
-          Base64.getEncoder().encodeToString(TokenCipher.newKey()) + "\n",
-          StandardCharsets.US_ASCII);
-      try {
-        // A hard link never replaces an existing file, and the file appears complete.
-        Files.createLink(keyFile, temp);
-      } catch (FileAlreadyExistsException e) {
-        // Another thread or node created it first: the caller reads theirs.
-      } catch (UnsupportedOperationException | FileSystemException e) {
-        // No hard links here: a move without REPLACE_EXISTING still refuses an existing file.
-        try {
-          Files.move(temp, keyFile);
-        } catch (FileAlreadyExistsException lost) {
-          // Another thread or node created it first.
-        }
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    // Whoever loses a creation race reads the winner's key.
+    OwnerOnlyFiles.createOnce(
+        keyFile, Base64.getEncoder().encodeToString(TokenCipher.newKey()) + "\n");
   }
 
   private static byte[] decode(String base64, String where) {

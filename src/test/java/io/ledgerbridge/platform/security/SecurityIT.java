@@ -127,6 +127,67 @@ class SecurityIT extends LedgerBridgeDeployment {
   }
 
   @Test
+  void pagesCarryAContentSecurityPolicyThatKeepsThemToTheirOwnOrigin() {
+    client.signIn("admin", "admin");
+    for (String path : List.of("login.xhtml", "index.xhtml", "audit.xhtml")) {
+      HttpResponse<String> page = client.get(path);
+      String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+      for (String directive :
+          List.of(
+              "default-src 'self'",
+              "script-src 'self'",
+              "object-src 'none'",
+              "base-uri 'self'",
+              "frame-ancestors 'none'")) {
+        assertTrue(policy.contains(directive), path + ": " + policy);
+      }
+      assertFalse(policy.contains("*") || policy.contains("http"), path + ": " + policy);
+    }
+    // The pages load nothing from another origin, so the policy costs them nothing.
+    String home = client.get("index.xhtml").body();
+    assertFalse(
+        home.matches("(?s).*\\ssrc=\"(https?:)?//.*"), "no scripts or images from elsewhere");
+  }
+
+  @Test
+  void theSessionCookieSaysSameSiteLaxWithoutContradiction() {
+    String cookie =
+        sessionCookieHeader(client.get("login.xhtml")).toLowerCase(java.util.Locale.ROOT);
+    // Payara writes the attribute twice (payara/Payara#7254); every copy must say the same.
+    java.util.regex.Matcher values =
+        java.util.regex.Pattern.compile("samesite=(\\w+)").matcher(cookie);
+    int count = 0;
+    while (values.find()) {
+      count++;
+      assertEquals("lax", values.group(1), cookie);
+    }
+    assertTrue(count >= 1, cookie);
+  }
+
+  @Test
+  void aRedirectNeverTakesItsHostFromTheRequest() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /ledgerbridge/admin/users.xhtml HTTP/1.1\r\nHost: evil.example\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertTrue(answer.startsWith("HTTP/1.1 302"), answer);
+      String location =
+          answer
+              .lines()
+              .filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(answer));
+      assertFalse(location.contains("evil.example"), location);
+      assertTrue(location.contains("/ledgerbridge/login.xhtml?continue="), location);
+    }
+  }
+
+  @Test
   void theSessionCookieIsNotSentWithCrossSiteRequests() {
     HttpResponse<String> page = client.get("login.xhtml");
 
