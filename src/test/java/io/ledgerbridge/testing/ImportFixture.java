@@ -272,7 +272,7 @@ public final class ImportFixture {
             ""));
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

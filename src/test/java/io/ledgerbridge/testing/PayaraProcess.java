@@ -99,7 +99,7 @@ public final class PayaraProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      sleep(500);
+      ImportFixture.sleep(500);
     }
     close();
     throw new IllegalStateException("Payara Micro did not answer within " + patience + "; " + log);
@@ -132,15 +132,6 @@ public final class PayaraProcess implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

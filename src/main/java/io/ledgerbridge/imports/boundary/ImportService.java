@@ -12,7 +12,6 @@ import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.SourceTransaction;
 import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.audit.AuditLog;
-import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.settings.entity.Direction;
 import io.ledgerbridge.xero.boundary.XeroConnections;
 import io.ledgerbridge.xero.client.BatchResult;
@@ -57,15 +56,9 @@ public class ImportService {
   @Inject private XeroConnections connections;
   @Inject private XeroClient client;
   @Inject private AuditLog audit;
-  @Inject private LedgerBridgeConfig config;
 
   /** A started run, and the source ids asked for that do not exist. */
   public record Started(ImportRun run, List<String> unknownSourceIds) {}
-
-  /** The base URL for links back from Xero: configured, else as the requester reached us. */
-  public String baseUrl(String requestBase) {
-    return config.publicUrl().orElse(requestBase);
-  }
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Started importSourceIds(
@@ -132,7 +125,7 @@ public class ImportService {
         null,
         target.tenantId(),
         actor,
-        baseUrl(requestBase),
+        requestBase,
         "Refresh of " + ids.size() + " document(s) from Xero",
         ids);
   }
@@ -145,8 +138,7 @@ public class ImportService {
       String description,
       List<Long> ids) {
     XeroTarget target = connections.requireTarget();
-    return runner.start(
-        type, kind, target.tenantId(), actor, baseUrl(requestBase), description, ids);
+    return runner.start(type, kind, target.tenantId(), actor, requestBase, description, ids);
   }
 
   // ---- one transaction --------------------------------------------------------------------------
@@ -156,7 +148,7 @@ public class ImportService {
     requireDocumentKind(kind);
     SourceTransaction t = find(kind, sourceId);
     XeroTarget target = connections.requireTarget();
-    return previews.previews(target.tenantId(), baseUrl(requestBase), List.of(t)).get(0);
+    return previews.previews(target.tenantId(), requestBase, List.of(t)).get(0);
   }
 
   /** The stored transaction's id. */
@@ -299,7 +291,7 @@ public class ImportService {
         kind,
         target.tenantId(),
         actor,
-        baseUrl(requestBase),
+        requestBase,
         "New version of "
             + kind.singular().toLowerCase()
             + " "

@@ -154,11 +154,6 @@ public class LedgerBridgeConfig {
    * documents, the Xero redirect URI and the origin of redirects. Unset: taken from the request,
    * whose {@code Host} header the client chooses — set it in production.
    */
-  public Optional<String> publicUrl() {
-    return publicBaseUrl();
-  }
-
-  /** {@link #publicUrl()} for code that is not a CDI bean (filters, records). */
   public static Optional<String> publicBaseUrl() {
     return text(PUBLIC_URL).map(u -> u.replaceAll("/+$", ""));
   }

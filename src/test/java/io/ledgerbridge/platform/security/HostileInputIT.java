@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.testing.LedgerBridgeClient;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
 import jakarta.json.JsonObject;
@@ -228,9 +229,14 @@ class HostileInputIT extends LedgerBridgeDeployment {
             JsonObject item = withContact(sale(id, 1), "name", text);
             LedgerBridgeClient.Results results = client.intake(item);
             assertEquals(
-                "REJECTED", results.outcome(0), () -> escape(text) + ": " + results.get(0));
-            assertFalse(results.errors(0).isEmpty(), () -> escape(text) + ": no field named");
-            assertTrue(client.stored("SALE", id).isEmpty(), () -> escape(text) + " was stored");
+                "REJECTED",
+                results.outcome(0),
+                () -> TextRules.printable(text) + ": " + results.get(0));
+            assertFalse(
+                results.errors(0).isEmpty(), () -> TextRules.printable(text) + ": no field named");
+            assertTrue(
+                client.stored("SALE", id).isEmpty(),
+                () -> TextRules.printable(text) + " was stored");
           });
     }
     for (String kind : List.of("SALE\u0000", "sale\u200B", "SALE\n", "\tSALE", "SA LE")) {
@@ -239,27 +245,19 @@ class HostileInputIT extends LedgerBridgeDeployment {
           () -> {
             HttpResponse<String> response =
                 client.postIntake(body(with(sale(id, 1), "kind", kind)));
-            assertFalse(response.statusCode() >= 500, () -> escape(kind) + ": " + response.body());
+            assertFalse(
+                response.statusCode() >= 500,
+                () -> TextRules.printable(kind) + ": " + response.body());
             if (response.statusCode() == 200) {
               assertEquals(
                   "REJECTED",
                   new LedgerBridgeClient.Results(LedgerBridgeClient.json(response)).outcome(0));
             }
-            assertTrue(client.stored("SALE", id).isEmpty(), () -> escape(kind) + " was stored");
+            assertTrue(
+                client.stored("SALE", id).isEmpty(),
+                () -> TextRules.printable(kind) + " was stored");
           });
     }
     assertAll(checks);
-  }
-
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints()
-        .forEach(
-            cp ->
-                out.append(
-                    cp < 0x20 || cp > 0x7E
-                        ? String.format("\\u%04X", cp)
-                        : Character.toString(cp)));
-    return out.toString();
   }
 }

@@ -185,6 +185,15 @@ class SecurityIT extends LedgerBridgeDeployment {
       assertFalse(location.contains("evil.example"), location);
       assertTrue(location.contains("/ledgerbridge/login.xhtml?continue="), location);
     }
+    // Faces and servlet redirects too (the container would make them absolute from Host).
+    HttpResponse<String> login = client.login("admin", "admin", null);
+    assertStatus(302, login);
+    assertEquals("/ledgerbridge/", login.headers().firstValue("Location").orElse(""));
+    HttpResponse<String> callback = client.get("xero/callback?state=unknown");
+    assertStatus(302, callback);
+    assertEquals(
+        "/ledgerbridge/admin/xero.xhtml?result=state",
+        callback.headers().firstValue("Location").orElse(""));
   }
 
   @Test
