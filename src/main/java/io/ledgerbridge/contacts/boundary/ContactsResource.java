@@ -4,12 +4,12 @@ import io.ledgerbridge.contacts.control.Candidate;
 import io.ledgerbridge.contacts.control.Evidence;
 import io.ledgerbridge.contacts.control.KnownContact;
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.rest.Problem;
 import io.ledgerbridge.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -46,21 +46,21 @@ public class ContactsResource {
 
   @GET
   public String list(@QueryParam("state") String state, @QueryParam("q") String text) {
-    JsonArrayBuilder contacts = Json.createArrayBuilder();
+    JsonArrayBuilder contacts = JsonFactory.createArrayBuilder();
     for (ContactMatching.Row row : matching.rows(ContactMatching.Filter.parse(state), text)) {
       JsonObjectBuilder json = source(row);
       row.exact().ifPresent(c -> json.add("exactMatch", candidate(c)));
       json.add("candidateCount", row.match().candidates().size());
       contacts.add(json);
     }
-    return Json.createObjectBuilder().add("contacts", contacts).build().toString();
+    return JsonFactory.createObjectBuilder().add("contacts", contacts).build().toString();
   }
 
   @GET
   @Path("{code}/candidates")
   public String candidates(@PathParam("code") String code) {
     ContactMatching.Row row = matching.row(code);
-    JsonArrayBuilder candidates = Json.createArrayBuilder();
+    JsonArrayBuilder candidates = JsonFactory.createArrayBuilder();
     row.match().candidates().forEach(c -> candidates.add(candidate(c)));
     JsonObjectBuilder json = source(row);
     json.add("ambiguous", row.match().ambiguous());
@@ -109,9 +109,9 @@ public class ContactsResource {
   @Path("confirm-exact")
   public String confirmExact() {
     ContactMatching.Confirmed done = matching.confirmExactMatches(actor());
-    JsonArrayBuilder codes = Json.createArrayBuilder();
+    JsonArrayBuilder codes = JsonFactory.createArrayBuilder();
     done.linkedCodes().forEach(codes::add);
-    return Json.createObjectBuilder()
+    return JsonFactory.createObjectBuilder()
         .add("linked", done.linkedCodes().size())
         .add("left", done.left())
         .add("linkedCodes", codes)
@@ -123,7 +123,7 @@ public class ContactsResource {
   @Path("refresh")
   public String refresh(@QueryParam("full") boolean full) {
     XeroContactCache.Refresh done = matching.refresh(actor(), full);
-    return Json.createObjectBuilder()
+    return JsonFactory.createObjectBuilder()
         .add("read", done.read())
         .add("newlyStale", done.newlyStale())
         .add("refreshedAt", done.at().toString())
@@ -134,9 +134,9 @@ public class ContactsResource {
   @GET
   @Path("xero")
   public String search(@QueryParam("q") String term, @QueryParam("live") boolean live) {
-    JsonArrayBuilder found = Json.createArrayBuilder();
+    JsonArrayBuilder found = JsonFactory.createArrayBuilder();
     matching.search(term, live).forEach(c -> found.add(contact(c)));
-    return Json.createObjectBuilder().add("contacts", found).build().toString();
+    return JsonFactory.createObjectBuilder().add("contacts", found).build().toString();
   }
 
   private String actor() {
@@ -147,7 +147,7 @@ public class ContactsResource {
     if (body == null || body.isBlank()) {
       throw new BusinessException("Send a JSON object.");
     }
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JsonFactory.createReader(new StringReader(body))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new BusinessException("The body is not a JSON object.");
@@ -156,7 +156,7 @@ public class ContactsResource {
 
   private static JsonObjectBuilder source(ContactMatching.Row row) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("code", row.source().code())
             .add("waiting", row.source().waiting());
     text(json, "name", row.source().name());
@@ -166,7 +166,7 @@ public class ContactsResource {
 
   private static JsonObjectBuilder link(ContactLinkStatus status) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("code", status.sourceCode())
             .add("state", status.state().name());
     text(json, "xeroContactId", status.xeroContactId());
@@ -180,10 +180,10 @@ public class ContactsResource {
   }
 
   private static JsonObjectBuilder candidate(Candidate c) {
-    JsonArrayBuilder evidence = Json.createArrayBuilder();
+    JsonArrayBuilder evidence = JsonFactory.createArrayBuilder();
     for (Evidence e : c.evidence()) {
       evidence.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("rule", e.rule().name())
               .add("exact", e.rule().exact())
               .add("description", e.describe())
@@ -198,7 +198,9 @@ public class ContactsResource {
 
   private static JsonObjectBuilder contact(KnownContact k) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("xeroContactId", k.contactId()).add("status", k.status());
+        JsonFactory.createObjectBuilder()
+            .add("xeroContactId", k.contactId())
+            .add("status", k.status());
     text(json, "name", k.name());
     text(json, "contactNumber", k.contactNumber());
     text(json, "accountNumber", k.accountNumber());

@@ -6,7 +6,7 @@ import io.ledgerbridge.imports.entity.ImportItem;
 import io.ledgerbridge.imports.entity.ImportRun;
 import io.ledgerbridge.imports.entity.XeroDocument;
 import io.ledgerbridge.platform.BusinessException;
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -24,7 +24,7 @@ final class ImportJson {
     if (body == null || body.isBlank()) {
       throw new BusinessException("The request body must be a JSON object.");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JsonFactory.createReader(new StringReader(body))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new BusinessException("The request body is not a valid JSON object.");
@@ -33,7 +33,7 @@ final class ImportJson {
 
   static JsonObjectBuilder run(ImportRun run) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("id", run.getId())
             .add("type", run.getType().name())
             .add("status", run.getStatus().name())
@@ -45,7 +45,7 @@ final class ImportJson {
     add(json, "message", run.getMessage());
     return json.add(
             "counts",
-            Json.createObjectBuilder()
+            JsonFactory.createObjectBuilder()
                 .add("total", run.getTotal())
                 .add("done", run.getDone())
                 .add("imported", run.getImported())
@@ -60,7 +60,7 @@ final class ImportJson {
 
   static JsonObjectBuilder item(ImportItem item) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("kind", item.getKind().name())
             .add("sourceId", item.getSourceId());
     add(json, "outcome", item.getOutcome() == null ? "PENDING" : item.getOutcome().name());
@@ -72,14 +72,16 @@ final class ImportJson {
       json.add("sourceVersion", item.getSourceVersion());
     }
     add(json, "finishedAt", item.getFinishedAt());
-    JsonArrayBuilder messages = Json.createArrayBuilder();
+    JsonArrayBuilder messages = JsonFactory.createArrayBuilder();
     item.getMessageList().forEach(messages::add);
     return json.add("messages", messages);
   }
 
   static JsonObjectBuilder document(XeroDocument d) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("type", d.getXeroType()).add("version", d.getVersionNo());
+        JsonFactory.createObjectBuilder()
+            .add("type", d.getXeroType())
+            .add("version", d.getVersionNo());
     add(json, "xeroId", d.getXeroId());
     add(json, "number", d.getXeroNumber());
     add(json, "status", d.getXeroStatus());
@@ -103,7 +105,7 @@ final class ImportJson {
     Object document =
         p.mapping().invoice() != null ? p.mapping().invoice() : p.mapping().creditNote();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("kind", p.kind().name())
             .add("sourceId", p.sourceId())
             .add("sourceVersion", p.sourceVersion())
@@ -111,12 +113,12 @@ final class ImportJson {
             .add("importable", p.sendable())
             .add(
                 "document",
-                Json.createReader(new StringReader(ImportPreviews.JSON.toJson(document)))
+                JsonFactory.createReader(new StringReader(ImportPreviews.JSON.toJson(document)))
                     .readObject())
             .add("unitdp4", p.mapping().unitdp4())
             .add(
                 "totals",
-                Json.createObjectBuilder()
+                JsonFactory.createObjectBuilder()
                     .add("subTotal", p.mapping().xeroTotals().subTotal())
                     .add("totalTax", p.mapping().xeroTotals().totalTax())
                     .add("total", p.mapping().xeroTotals().total())
@@ -132,9 +134,13 @@ final class ImportJson {
   }
 
   private static JsonArrayBuilder problems(List<Problem> problems) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = JsonFactory.createArrayBuilder();
     problems.forEach(
-        p -> out.add(Json.createObjectBuilder().add("code", p.code()).add("message", p.message())));
+        p ->
+            out.add(
+                JsonFactory.createObjectBuilder()
+                    .add("code", p.code())
+                    .add("message", p.message())));
     return out;
   }
 

@@ -8,13 +8,13 @@ import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.DateRules;
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.platform.security.Role;
 import io.ledgerbridge.xero.boundary.RequestBase;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -88,7 +88,7 @@ public class ImportRunsResource {
     } else {
       throw new BusinessException("Give sourceIds (an array) or filter (an object).");
     }
-    JsonArrayBuilder unknown = Json.createArrayBuilder();
+    JsonArrayBuilder unknown = JsonFactory.createArrayBuilder();
     started.unknownSourceIds().forEach(unknown::add);
     ImportRun run = started.run();
     return Response.accepted(
@@ -102,9 +102,9 @@ public class ImportRunsResource {
   @RolesAllowed(Role.VIEWER_NAME)
   public String list(@QueryParam("page") String page) {
     int p = Math.max(1, parse(page, 1));
-    JsonArrayBuilder runs = Json.createArrayBuilder();
+    JsonArrayBuilder runs = JsonFactory.createArrayBuilder();
     ledger.runs((p - 1) * 50, 50).forEach(r -> runs.add(ImportJson.run(r)));
-    return Json.createObjectBuilder()
+    return JsonFactory.createObjectBuilder()
         .add("page", p)
         .add("total", ledger.runCount())
         .add("runs", runs)
@@ -141,7 +141,7 @@ public class ImportRunsResource {
     }
     int first = Math.max(0, parse(offset, 0));
     int max = Math.max(1, Math.min(10_000, parse(limit, 1000)));
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JsonFactory.createArrayBuilder();
     for (ImportItem item : ledger.items(runId, only, first, max)) {
       items.add(ImportJson.item(item));
     }

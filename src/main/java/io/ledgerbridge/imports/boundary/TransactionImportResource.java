@@ -4,11 +4,11 @@ import io.ledgerbridge.imports.entity.ImportRun;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.security.Role;
 import io.ledgerbridge.xero.boundary.RequestBase;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -60,9 +60,9 @@ public class TransactionImportResource {
   private String xero(Kind kind, String sourceId) {
     // What LedgerBridge holds: no preview (and so no Xero connection) needed.
     long id = imports.transactionId(kind, sourceId);
-    JsonArrayBuilder history = Json.createArrayBuilder();
+    JsonArrayBuilder history = JsonFactory.createArrayBuilder();
     imports.history(id).forEach(i -> history.add(ImportJson.item(i)));
-    var out = Json.createObjectBuilder().add("kind", kind.name()).add("sourceId", sourceId);
+    var out = JsonFactory.createObjectBuilder().add("kind", kind.name()).add("sourceId", sourceId);
     imports.document(id).ifPresent(d -> out.add("xero", ImportJson.document(d)));
     return out.add("history", history).build().toString();
   }
@@ -88,7 +88,8 @@ public class TransactionImportResource {
         }
         ImportState state =
             imports.doNotImport(k, sourceId, on.getValueType() == JsonValue.ValueType.TRUE, actor);
-        return Response.ok(Json.createObjectBuilder().add("state", state.name()).build().toString())
+        return Response.ok(
+                JsonFactory.createObjectBuilder().add("state", state.name()).build().toString())
             .build();
       }
       case "fixed-by-hand" -> {

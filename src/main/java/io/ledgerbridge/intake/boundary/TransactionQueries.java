@@ -70,21 +70,35 @@ public class TransactionQueries {
     return rows.setMaxResults(max).getResultList();
   }
 
-  /** Source id → transaction id for those of these source ids that exist (of one kind). */
+  /**
+   * Source id → transaction id for those of these source ids that exist (of one kind). The lookup
+   * is a row-value {@code (kind, source_id) IN ((?, ?), …)} so that both H2 and PostgreSQL seek the
+   * unique key for each pair: H2 answers {@code kind = ? AND source_id IN (…)} from the key's first
+   * column alone, scanning every transaction of the kind (intake slowed as the table grew).
+   */
   public Map<String, Long> idsBySource(Kind kind, java.util.Collection<String> sourceIds) {
     Map<String, Long> out = new java.util.LinkedHashMap<>();
     List<String> all = List.copyOf(new java.util.LinkedHashSet<>(sourceIds));
     for (int from = 0; from < all.size(); from += 500) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      for (Object[] row :
-          em.createQuery(
-                  "SELECT t.sourceId, t.id FROM SourceTransaction t"
-                      + " WHERE t.kind = :kind AND t.sourceId IN :ids",
-                  Object[].class)
-              .setParameter("kind", kind)
-              .setParameter("ids", chunk)
-              .getResultList()) {
-        out.put((String) row[0], (Long) row[1]);
+      StringBuilder sql =
+          new StringBuilder(
+              "SELECT source_id, id FROM source_transaction WHERE (kind, source_id) IN (");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "" : ", ")
+            .append("(?")
+            .append(2 * i + 1)
+            .append(", ?")
+            .append(2 * i + 2)
+            .append(')');
+      }
+      var query = em.createNativeQuery(sql.append(')').toString());
+      for (int i = 0; i < chunk.size(); i++) {
+        query.setParameter(2 * i + 1, kind.name()).setParameter(2 * i + 2, chunk.get(i));
+      }
+      for (Object row : query.getResultList()) {
+        Object[] columns = (Object[]) row;
+        out.put((String) columns[0], ((Number) columns[1]).longValue());
       }
     }
     return out;

@@ -6,6 +6,7 @@ import io.ledgerbridge.intake.entity.SourceTransaction;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +29,7 @@ public class TransactionStore {
   private static final int IN_CHUNK = 500;
 
   @PersistenceContext private EntityManager em;
+  @Inject private TransactionQueries queries;
 
   /** Stores all items in one transaction; results by item index. All or nothing. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -65,6 +67,10 @@ public class TransactionStore {
     return existing.receiveVersion(item.version(), item.content(), now);
   }
 
+  /**
+   * The stored transactions with these items' kinds and source ids, write-locked in id order. Found
+   * by the unique key ({@link TransactionQueries#idsBySource}), then locked by primary key.
+   */
   private Map<String, SourceTransaction> lockExisting(List<IncomingTransaction> items) {
     Map<String, SourceTransaction> found = new HashMap<>();
     Map<Kind, List<String>> idsByKind =
@@ -73,19 +79,19 @@ public class TransactionStore {
                 Collectors.groupingBy(
                     IncomingTransaction::kind,
                     Collectors.mapping(IncomingTransaction::sourceId, Collectors.toList())));
+    List<Long> ids = new ArrayList<>();
     for (Map.Entry<Kind, List<String>> entry : idsByKind.entrySet()) {
-      List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(entry.getValue()));
-      for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-        em.createQuery(
-                "SELECT t FROM SourceTransaction t WHERE t.kind = :kind AND t.sourceId IN :ids",
-                SourceTransaction.class)
-            .setParameter("kind", entry.getKey())
-            .setParameter("ids", chunk)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultList()
-            .forEach(t -> found.put(t.getKind() + "/" + t.getSourceId(), t));
-      }
+      ids.addAll(queries.idsBySource(entry.getKey(), entry.getValue()).values());
+    }
+    ids.sort(null);
+    for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+      em.createQuery(
+              "SELECT t FROM SourceTransaction t WHERE t.id IN :ids ORDER BY t.id",
+              SourceTransaction.class)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)))
+          .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+          .getResultList()
+          .forEach(t -> found.put(t.getKind() + "/" + t.getSourceId(), t));
     }
     return found;
   }

@@ -12,6 +12,7 @@ import io.ledgerbridge.intake.entity.SourceTransaction;
 import io.ledgerbridge.intake.entity.TransactionContent;
 import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.DateRules;
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.platform.rest.Problem;
@@ -19,7 +20,6 @@ import io.ledgerbridge.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -60,6 +60,7 @@ public class TransactionsResource {
 
   @Inject private Importability.ContextSource readiness;
   @Inject private IntakeService intake;
+  @Inject private IntakeGate gate;
   @Inject private TransactionQueries queries;
   @Inject private LedgerBridgeConfig config;
   @Context private SecurityContext security;
@@ -92,9 +93,25 @@ public class TransactionsResource {
     if (bytes.length > limit) {
       return tooLarge(limit);
     }
+    return gate.whenFree(() -> receive(bytes))
+        .orElseGet(
+            () ->
+                Response.fromResponse(
+                        Problem.response(
+                            503,
+                            "Service Unavailable",
+                            "LedgerBridge is busy with other intake requests and this one waited"
+                                + " too long for its turn; nothing of it was stored. Send it again"
+                                + " after Retry-After seconds."))
+                    .header("Retry-After", gate.retryAfterSeconds())
+                    .build());
+  }
+
+  /** Parses, validates and stores one request's body, once it is its turn. */
+  private Response receive(byte[] bytes) {
     JsonObject json;
     try (JsonParser parser =
-        Json.createParser(
+        JsonFactory.createParser(
             new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         return malformed("The body must be a JSON object: {\"transactions\": [...]}.");
@@ -146,9 +163,10 @@ public class TransactionsResource {
               TransactionJsonReader.read(array.getJsonObject(i), i, config.intakeMaxLines())));
     }
     List<ItemResult> results = intake.receive(items, security.getUserPrincipal().getName());
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = JsonFactory.createArrayBuilder();
     results.forEach(r -> out.add(resultJson(r)));
-    return Response.ok(Json.createObjectBuilder().add("results", out).build().toString()).build();
+    return Response.ok(JsonFactory.createObjectBuilder().add("results", out).build().toString())
+        .build();
   }
 
   @GET
@@ -176,18 +194,18 @@ public class TransactionsResource {
             q);
     Page<TransactionSummary> result =
         queries.search(filter, number("page", page, 1), number("size", size, 50), sort(sort));
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JsonFactory.createArrayBuilder();
     Importability.Context context =
         readiness.contextFor(result.items().stream().map(TransactionSummary::facts).toList());
     for (TransactionSummary row : result.items()) {
       JsonObjectBuilder item =
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("kind", row.kind().name())
               .add("sourceId", row.sourceId())
               .add("version", row.version());
       add(item, "number", row.number());
       add(item, "reference", row.reference());
-      JsonObjectBuilder contactJson = Json.createObjectBuilder();
+      JsonObjectBuilder contactJson = JsonFactory.createObjectBuilder();
       add(contactJson, "code", row.contactCode());
       add(contactJson, "name", row.contactName());
       item.add("contact", contactJson).add("date", row.date().toString());
@@ -201,7 +219,7 @@ public class TransactionsResource {
       items.add(item);
     }
     return Response.ok(
-            Json.createObjectBuilder()
+            JsonFactory.createObjectBuilder()
                 .add("page", result.page())
                 .add("size", result.size())
                 .add("total", result.total())
@@ -230,14 +248,14 @@ public class TransactionsResource {
   JsonObjectBuilder detailJson(SourceTransaction t) {
     TransactionContent c = t.content();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("kind", t.getKind().name())
             .add("sourceId", t.getSourceId())
             .add("version", t.getSourceVersion());
     add(json, "number", c.number());
     add(json, "reference", c.reference());
     if (c.contact() != null) {
-      JsonObjectBuilder contact = Json.createObjectBuilder();
+      JsonObjectBuilder contact = JsonFactory.createObjectBuilder();
       add(contact, "code", c.contact().code());
       add(contact, "name", c.contact().name());
       add(contact, "email", c.contact().email());
@@ -245,7 +263,7 @@ public class TransactionsResource {
       add(contact, "taxNumber", c.contact().taxNumber());
       var a = c.contact().address();
       if (a != null && !a.isEmpty()) {
-        JsonObjectBuilder address = Json.createObjectBuilder();
+        JsonObjectBuilder address = JsonFactory.createObjectBuilder();
         add(address, "line1", a.line1());
         add(address, "line2", a.line2());
         add(address, "city", a.city());
@@ -265,9 +283,9 @@ public class TransactionsResource {
     add(json, "channel", c.channel());
     add(json, "paymentMethod", c.paymentMethod());
     json.add("pricesIncludeTax", c.pricesIncludeTax());
-    JsonArrayBuilder lines = Json.createArrayBuilder();
+    JsonArrayBuilder lines = JsonFactory.createArrayBuilder();
     for (Line line : c.lines()) {
-      JsonObjectBuilder l = Json.createObjectBuilder();
+      JsonObjectBuilder l = JsonFactory.createObjectBuilder();
       add(l, "sku", line.sku());
       add(l, "description", line.description());
       add(l, "quantity", line.quantity());
@@ -294,22 +312,25 @@ public class TransactionsResource {
   }
 
   private static JsonArrayBuilder reasonsJson(List<Importability.Reason> reasons) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JsonFactory.createArrayBuilder();
     reasons.forEach(
         r ->
             array.add(
-                Json.createObjectBuilder().add("code", r.code()).add("message", r.message())));
+                JsonFactory.createObjectBuilder()
+                    .add("code", r.code())
+                    .add("message", r.message())));
     return array;
   }
 
   private static JsonObjectBuilder resultJson(ItemResult r) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("index", r.index());
+    JsonObjectBuilder json = JsonFactory.createObjectBuilder().add("index", r.index());
     add(json, "kind", r.kind());
     add(json, "sourceId", r.sourceId());
     json.add("outcome", r.outcome().name());
-    JsonArrayBuilder errors = Json.createArrayBuilder();
+    JsonArrayBuilder errors = JsonFactory.createArrayBuilder();
     for (FieldError e : r.errors()) {
-      errors.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message()));
+      errors.add(
+          JsonFactory.createObjectBuilder().add("field", e.field()).add("message", e.message()));
     }
     return json.add("errors", errors);
   }

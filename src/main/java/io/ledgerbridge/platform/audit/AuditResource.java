@@ -1,11 +1,11 @@
 package io.ledgerbridge.platform.audit;
 
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -43,10 +43,10 @@ public class AuditResource {
             filter,
             number("page", page, 1, 1, Integer.MAX_VALUE),
             number("size", size, AuditLog.DEFAULT_PAGE_SIZE, 1, AuditLog.MAX_PAGE_SIZE));
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JsonFactory.createArrayBuilder();
     for (AuditEntry entry : result.items()) {
       items.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("at", entry.getOccurredAt().toString())
               .add("actor", entry.getActor())
               .add("action", entry.getAction())
@@ -54,7 +54,7 @@ public class AuditResource {
               .add("details", orNull(entry.getDetails())));
     }
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("items", items)
             .add("page", result.page())
             .add("size", result.size())
@@ -64,7 +64,7 @@ public class AuditResource {
   }
 
   private static JsonValue orNull(String text) {
-    return text == null ? JsonValue.NULL : Json.createValue(text);
+    return text == null ? JsonValue.NULL : JsonFactory.createValue(text);
   }
 
   static int number(String name, String text, int defaultValue, int min, int max) {

@@ -26,6 +26,8 @@ public class LedgerBridgeConfig {
   public static final String INTAKE_MAX_ITEMS = "ledgerbridge.intake.max-items";
   public static final String INTAKE_MAX_LINES = "ledgerbridge.intake.max-lines";
   public static final String INTAKE_MAX_BODY_BYTES = "ledgerbridge.intake.max-body-bytes";
+  public static final String INTAKE_CONCURRENCY = "ledgerbridge.intake.concurrency";
+  public static final String INTAKE_QUEUE_SECONDS = "ledgerbridge.intake.queue-seconds";
   public static final String IMPORT_STALE_AFTER_SECONDS = "ledgerbridge.import.stale-after-seconds";
   public static final String IMPORT_WATCH_SECONDS = "ledgerbridge.import.watch-seconds";
   public static final String IMPORT_PARALLEL_BATCHES = "ledgerbridge.import.parallel-batches";
@@ -116,6 +118,16 @@ public class LedgerBridgeConfig {
 
   public long intakeMaxBodyBytes() {
     return config().getOptionalValue(INTAKE_MAX_BODY_BYTES, Long.class).orElse(10L * 1024 * 1024);
+  }
+
+  /** Intake requests worked on at once per node; the rest queue (see IntakeGate). */
+  public int intakeConcurrency() {
+    return Math.max(1, integer(INTAKE_CONCURRENCY, 2 * Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** How long an intake request may queue for its turn before it is answered 503. */
+  public int intakeQueueSeconds() {
+    return Math.max(1, integer(INTAKE_QUEUE_SECONDS, 60));
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.ledgerbridge.platform.rest;
 
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -20,7 +20,7 @@ public final class Problem {
 
   public static JsonObjectBuilder body(int status, String title, String detail) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("type", "about:blank")
             .add("title", title)
             .add("status", status);

@@ -1,10 +1,10 @@
 package io.ledgerbridge.sandbox.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.sandbox.control.Where;
 import io.ledgerbridge.sandbox.control.XeroJson;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -140,7 +140,7 @@ public class AccountingApi {
     } catch (IllegalArgumentException e) {
       return queryError(e.getMessage());
     }
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JsonFactory.createArrayBuilder();
     found.forEach(items::add);
     return Reply.json(
         200, XeroJson.envelope(call.providerName(), Instant.now()).add(plural, items).build());
@@ -200,7 +200,7 @@ public class AccountingApi {
                 Reply.json(
                     200,
                     XeroJson.envelope(call.providerName(), Instant.now())
-                        .add("Contacts", Json.createArrayBuilder().add(d.json()))
+                        .add("Contacts", JsonFactory.createArrayBuilder().add(d.json()))
                         .build()))
         .orElseGet(Reply::notFound);
   }
@@ -223,7 +223,7 @@ public class AccountingApi {
     if (call.path().size() > 1) {
       elements =
           List.of(
-              Json.createObjectBuilder(elements.get(0))
+              JsonFactory.createObjectBuilder(elements.get(0))
                   .add("ContactID", call.path().get(1))
                   .build());
     }
@@ -249,7 +249,9 @@ public class AccountingApi {
       return failed(element, "ContactID", "Contact not found");
     }
     JsonObjectBuilder merged =
-        existing.isPresent() ? Json.createObjectBuilder(existing.get().json()) : newContact();
+        existing.isPresent()
+            ? JsonFactory.createObjectBuilder(existing.get().json())
+            : newContact();
     element.forEach(
         (name, value) -> {
           if (!name.equals("ContactID")
@@ -308,38 +310,39 @@ public class AccountingApi {
           errors.toArray(String[]::new));
     }
     JsonObject saved =
-        Json.createObjectBuilder(contact)
+        JsonFactory.createObjectBuilder(contact)
             .add("Name", name)
             .add("UpdatedDateUTC", XeroJson.timestamp(Instant.now()))
             .add("HasValidationErrors", false)
             .build();
     store.save(orgId, "Contacts", contactId, name, status, saved);
-    return Json.createObjectBuilder(saved).add("StatusAttributeString", "OK").build();
+    return JsonFactory.createObjectBuilder(saved).add("StatusAttributeString", "OK").build();
   }
 
   private static JsonObjectBuilder newContact() {
-    return Json.createObjectBuilder()
+    return JsonFactory.createObjectBuilder()
         .add("ContactID", XeroJson.newId())
         .add("ContactStatus", "ACTIVE")
         .add("EmailAddress", "")
         .add("Addresses", XeroJson.contactAddressSlots())
         .add("Phones", XeroJson.contactPhoneSlots())
-        .add("ContactGroups", Json.createArrayBuilder())
-        .add("ContactPersons", Json.createArrayBuilder())
+        .add("ContactGroups", JsonFactory.createArrayBuilder())
+        .add("ContactPersons", JsonFactory.createArrayBuilder())
         .add("IsSupplier", false)
         .add("IsCustomer", false)
         .add("HasAttachments", false);
   }
 
   private static JsonObject withoutId(JsonObject contact) {
-    return Json.createObjectBuilder(contact).add("ContactID", XeroJson.ZERO_ID).build();
+    return JsonFactory.createObjectBuilder(contact).add("ContactID", XeroJson.ZERO_ID).build();
   }
 
   /** An element that failed, echoed with its validation errors (Xero's ERROR element). */
   static JsonObject failed(JsonObject element, String idField, String... messages) {
-    JsonArrayBuilder errors = Json.createArrayBuilder();
-    Arrays.stream(messages).forEach(m -> errors.add(Json.createObjectBuilder().add("Message", m)));
-    JsonObjectBuilder json = Json.createObjectBuilder(element);
+    JsonArrayBuilder errors = JsonFactory.createArrayBuilder();
+    Arrays.stream(messages)
+        .forEach(m -> errors.add(JsonFactory.createObjectBuilder().add("Message", m)));
+    JsonObjectBuilder json = JsonFactory.createObjectBuilder(element);
     if (!element.containsKey(idField)) {
       json.add(idField, XeroJson.ZERO_ID);
     }
@@ -359,18 +362,18 @@ public class AccountingApi {
       Call call, String plural, List<JsonObject> results, List<JsonObject> failures) {
     boolean summarize = !"false".equalsIgnoreCase(call.param("summarizeErrors"));
     if (summarize && !failures.isEmpty()) {
-      JsonArrayBuilder elements = Json.createArrayBuilder();
+      JsonArrayBuilder elements = JsonFactory.createArrayBuilder();
       failures.forEach(elements::add);
       return Reply.json(
           400,
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("ErrorNumber", 10)
               .add("Type", "ValidationException")
               .add("Message", "A validation exception occurred")
               .add("Elements", elements)
               .build());
     }
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = JsonFactory.createArrayBuilder();
     results.forEach(all::add);
     return Reply.json(
         200, XeroJson.envelope(call.providerName(), Instant.now()).add(plural, all).build());
@@ -382,7 +385,7 @@ public class AccountingApi {
       return List.of();
     }
     JsonValue value;
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JsonFactory.createReader(new StringReader(body))) {
       value = reader.readValue();
     } catch (JsonParsingException e) {
       throw new IllegalArgumentException("The request body could not be parsed as JSON.");
@@ -446,13 +449,13 @@ public class AccountingApi {
       items = all.subList(from, Math.min(all.size(), from + size));
       envelope.add(
           "pagination",
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("page", page)
               .add("pageSize", size)
               .add("pageCount", (all.size() + size - 1) / size)
               .add("itemCount", all.size()));
     }
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JsonFactory.createArrayBuilder();
     items.forEach(list::add);
     return Reply.json(200, envelope.add(plural, list).build());
   }

@@ -1,5 +1,6 @@
 package io.ledgerbridge.sandbox.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.sandbox.boundary.AccountingApi.Call;
 import io.ledgerbridge.sandbox.control.DocumentMath;
 import io.ledgerbridge.sandbox.control.DocumentRules;
@@ -7,7 +8,6 @@ import io.ledgerbridge.sandbox.control.Where;
 import io.ledgerbridge.sandbox.control.XeroJson;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -218,16 +218,16 @@ public class DocumentsApi {
 
   /** A stored document as a response shows it: lines only when asked, UnitAmount per unitdp. */
   private static JsonObject view(JsonObject doc, boolean unitdp4, boolean withLines) {
-    JsonObjectBuilder json = Json.createObjectBuilder(doc);
+    JsonObjectBuilder json = JsonFactory.createObjectBuilder(doc);
     if (!withLines) {
       json.remove("LineItems");
     } else if (!unitdp4 && doc.get("LineItems") instanceof JsonArray lines) {
-      JsonArrayBuilder out = Json.createArrayBuilder();
+      JsonArrayBuilder out = JsonFactory.createArrayBuilder();
       for (JsonValue value : lines) {
         JsonObject line = value.asJsonObject();
         if (line.get("UnitAmount") instanceof JsonNumber n) {
           out.add(
-              Json.createObjectBuilder(line)
+              JsonFactory.createObjectBuilder(line)
                   .add("UnitAmount", n.bigDecimalValue().setScale(2, RoundingMode.HALF_UP)));
         } else {
           out.add(line);
@@ -239,7 +239,7 @@ public class DocumentsApi {
   }
 
   private static Reply envelope(Call call, String plural, List<JsonObject> items) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JsonFactory.createArrayBuilder();
     items.forEach(list::add);
     return Reply.json(
         200, XeroJson.envelope(call.providerName(), Instant.now()).add(plural, list).build());
@@ -287,7 +287,7 @@ public class DocumentsApi {
       return wrapped;
     }
     JsonValue value;
-    try (var reader = Json.createReader(new java.io.StringReader(body))) {
+    try (var reader = JsonFactory.createReader(new java.io.StringReader(body))) {
       value = reader.readValue();
     }
     if (value instanceof JsonObject object
@@ -321,7 +321,7 @@ public class DocumentsApi {
       }
       elements =
           List.of(
-              Json.createObjectBuilder(elements.get(0))
+              JsonFactory.createObjectBuilder(elements.get(0))
                   .add(kind.idField, target.get().id())
                   .build());
     }
@@ -520,7 +520,7 @@ public class DocumentsApi {
         contact = contactSummary(c);
       } else if (newContactName != null) {
         contact =
-            Json.createObjectBuilder()
+            JsonFactory.createObjectBuilder()
                 .add("ContactID", XeroJson.newId())
                 .add("Name", newContactName)
                 .add("ContactStatus", "ACTIVE")
@@ -602,7 +602,7 @@ public class DocumentsApi {
                     .filter(o -> lineId.equalsIgnoreCase(o.getString("LineItemID", "")))
                     .findFirst();
         if (old.isPresent()) {
-          JsonObjectBuilder merged = Json.createObjectBuilder(old.get());
+          JsonObjectBuilder merged = JsonFactory.createObjectBuilder(old.get());
           line.forEach(merged::add);
           if (!line.containsKey("LineAmount")) {
             merged.remove("LineAmount");
@@ -610,14 +610,14 @@ public class DocumentsApi {
           merged.remove("TaxAmount");
           inputs.add(new JsonObject[] {merged.build(), line});
         } else {
-          JsonObjectBuilder fresh = Json.createObjectBuilder(line);
+          JsonObjectBuilder fresh = JsonFactory.createObjectBuilder(line);
           fresh.add("LineItemID", XeroJson.newId());
           inputs.add(new JsonObject[] {fresh.build(), line});
         }
       }
     } else {
       for (JsonObject old : oldLines) {
-        JsonObjectBuilder kept = Json.createObjectBuilder(old);
+        JsonObjectBuilder kept = JsonFactory.createObjectBuilder(old);
         kept.remove("LineAmount");
         kept.remove("TaxAmount");
         inputs.add(new JsonObject[] {kept.build(), null});
@@ -627,7 +627,7 @@ public class DocumentsApi {
       errors.add(DocumentRules.NO_LINES);
     }
     boolean unitdp4 = unitdp4(call);
-    JsonArrayBuilder lines = Json.createArrayBuilder();
+    JsonArrayBuilder lines = JsonFactory.createArrayBuilder();
     List<BigDecimal> amounts = new ArrayList<>();
     List<BigDecimal> taxes = new ArrayList<>();
     BigDecimal totalDiscount = BigDecimal.ZERO;
@@ -635,7 +635,7 @@ public class DocumentsApi {
     for (JsonObject[] input : inputs) {
       JsonObject line = input[0];
       JsonObject supplied = input[1];
-      JsonObjectBuilder out = Json.createObjectBuilder();
+      JsonObjectBuilder out = JsonFactory.createObjectBuilder();
       out.add("LineItemID", line.getString("LineItemID"));
       if (line.containsKey("Description")) {
         out.add("Description", line.get("Description"));
@@ -733,7 +733,7 @@ public class DocumentsApi {
       }
 
       // Tracking
-      JsonArrayBuilder tracking = Json.createArrayBuilder();
+      JsonArrayBuilder tracking = JsonFactory.createArrayBuilder();
       if (line.get("Tracking") instanceof JsonArray entries) {
         if (entries.size() > 2) {
           errors.add("A line item can have at most 2 tracking categories");
@@ -791,7 +791,7 @@ public class DocumentsApi {
       status = "PAID";
     }
 
-    JsonObjectBuilder doc = Json.createObjectBuilder();
+    JsonObjectBuilder doc = JsonFactory.createObjectBuilder();
     if (type != null) {
       doc.add("Type", type);
     }
@@ -808,8 +808,8 @@ public class DocumentsApi {
       doc.add("Reference", reference);
     }
     if (kind == Kind.INVOICE) {
-      doc.add("Prepayments", Json.createArrayBuilder())
-          .add("Overpayments", Json.createArrayBuilder())
+      doc.add("Prepayments", JsonFactory.createArrayBuilder())
+          .add("Overpayments", JsonFactory.createArrayBuilder())
           .add("AmountDue", remaining)
           .add("AmountPaid", paid)
           .add("AmountCredited", credited);
@@ -882,14 +882,14 @@ public class DocumentsApi {
     }
     JsonObject saved = doc.build();
     store.save(orgId, kind.plural, id, number.isBlank() ? null : number.trim(), status, saved);
-    return Json.createObjectBuilder(view(saved, unitdp4, true))
+    return JsonFactory.createObjectBuilder(view(saved, unitdp4, true))
         .add("StatusAttributeString", "OK")
         .build();
   }
 
   private static JsonObject contactSummary(JsonObject c) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("ContactID", c.getString("ContactID"))
             .add("ContactStatus", c.getString("ContactStatus", "ACTIVE"))
             .add("Name", c.getString("Name", ""));
@@ -902,13 +902,13 @@ public class DocumentsApi {
   private void createContact(String orgId, JsonObject contact) {
     Instant now = Instant.now();
     JsonObject json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("ContactID", contact.getString("ContactID"))
             .add("ContactStatus", "ACTIVE")
             .add("Name", contact.getString("Name"))
             .add("EmailAddress", "")
-            .add("ContactGroups", Json.createArrayBuilder())
-            .add("ContactPersons", Json.createArrayBuilder())
+            .add("ContactGroups", JsonFactory.createArrayBuilder())
+            .add("ContactPersons", JsonFactory.createArrayBuilder())
             .add("IsSupplier", false)
             .add("IsCustomer", false)
             .add("HasAttachments", false)
@@ -975,7 +975,7 @@ public class DocumentsApi {
               + "'.");
       return null;
     }
-    return Json.createObjectBuilder()
+    return JsonFactory.createObjectBuilder()
         .add("Name", category.get().getString("Name"))
         .add("Option", option.get().getString("Name"))
         .add("TrackingCategoryID", category.get().getString("TrackingCategoryID"))
@@ -986,11 +986,11 @@ public class DocumentsApi {
   /** A document that failed, echoed as Xero does: HasErrors, ValidationErrors, ERROR. */
   private static JsonObject failedEcho(
       JsonObject element, Kind kind, String existingId, List<String> messages) {
-    JsonArrayBuilder errors = Json.createArrayBuilder();
+    JsonArrayBuilder errors = JsonFactory.createArrayBuilder();
     messages.stream()
         .distinct()
-        .forEach(m -> errors.add(Json.createObjectBuilder().add("Message", m)));
-    JsonObjectBuilder json = Json.createObjectBuilder(element);
+        .forEach(m -> errors.add(JsonFactory.createObjectBuilder().add("Message", m)));
+    JsonObjectBuilder json = JsonFactory.createObjectBuilder(element);
     json.add(kind.idField, existingId != null ? existingId : XeroJson.ZERO_ID);
     if (kind == Kind.CREDIT_NOTE && element.containsKey("ID")) {
       json.add("ID", existingId != null ? existingId : XeroJson.ZERO_ID);
@@ -1139,11 +1139,11 @@ public class DocumentsApi {
     }
     LocalDate date = paymentDate(org, element, errors);
     if (!errors.isEmpty()) {
-      JsonArrayBuilder list = Json.createArrayBuilder();
+      JsonArrayBuilder list = JsonFactory.createArrayBuilder();
       errors.stream()
           .distinct()
-          .forEach(m -> list.add(Json.createObjectBuilder().add("Message", m)));
-      return Json.createObjectBuilder(element)
+          .forEach(m -> list.add(JsonFactory.createObjectBuilder().add("Message", m)));
+      return JsonFactory.createObjectBuilder(element)
           .add("PaymentID", XeroJson.ZERO_ID)
           .add("HasValidationErrors", true)
           .add("StatusAttributeString", "ERROR")
@@ -1154,7 +1154,7 @@ public class DocumentsApi {
     Instant now = Instant.now();
     String reference = XeroJson.string(element, "Reference");
     JsonObjectBuilder payment =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("PaymentID", paymentId)
             .add("BatchPaymentID", XeroJson.ZERO_ID);
     XeroJson.addDate(payment, "Date", date);
@@ -1172,12 +1172,12 @@ public class DocumentsApi {
         .add("IsReconciled", false)
         .add(
             "Account",
-            Json.createObjectBuilder()
+            JsonFactory.createObjectBuilder()
                 .add("AccountID", account.getString("AccountID"))
                 .add("Code", account.getString("Code", "")))
         .add(
             "Invoice",
-            Json.createObjectBuilder()
+            JsonFactory.createObjectBuilder()
                 .add("Type", invoice.getString("Type"))
                 .add("InvoiceID", invoice.getString("InvoiceID"))
                 .add("InvoiceNumber", invoice.getString("InvoiceNumber", ""))
@@ -1189,15 +1189,15 @@ public class DocumentsApi {
 
     BigDecimal paid = money(invoice, "AmountPaid").add(amount);
     BigDecimal due = money(invoice, "AmountDue").subtract(amount);
-    JsonObjectBuilder entry = Json.createObjectBuilder().add("PaymentID", paymentId);
+    JsonObjectBuilder entry = JsonFactory.createObjectBuilder().add("PaymentID", paymentId);
     XeroJson.addDate(entry, "Date", date);
     entry.add("Amount", amount).add("Reference", reference == null ? "" : reference);
     JsonArrayBuilder payments =
-        Json.createArrayBuilder(
+        JsonFactory.createArrayBuilder(
             invoice.get("Payments") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY);
     payments.add(entry);
     JsonObjectBuilder updated =
-        Json.createObjectBuilder(invoice)
+        JsonFactory.createObjectBuilder(invoice)
             .add("AmountPaid", paid)
             .add("AmountDue", due)
             .add("Payments", payments)
@@ -1216,7 +1216,7 @@ public class DocumentsApi {
         invoiceDoc.get().key(),
         status,
         updated.build());
-    return Json.createObjectBuilder(saved).add("StatusAttributeString", "OK").build();
+    return JsonFactory.createObjectBuilder(saved).add("StatusAttributeString", "OK").build();
   }
 
   // ---- allocations ---------------------------------------------------------------------------
@@ -1287,12 +1287,12 @@ public class DocumentsApi {
       }
       LocalDate date = paymentDate(org, element, errors);
       if (!errors.isEmpty()) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFactory.createArrayBuilder();
         errors.stream()
             .distinct()
-            .forEach(m -> list.add(Json.createObjectBuilder().add("Message", m)));
+            .forEach(m -> list.add(JsonFactory.createObjectBuilder().add("Message", m)));
         JsonObject failed =
-            Json.createObjectBuilder(element)
+            JsonFactory.createObjectBuilder(element)
                 .add("AllocationID", XeroJson.ZERO_ID)
                 .add("StatusAttributeString", "ERROR")
                 .add("ValidationErrors", list)
@@ -1304,18 +1304,18 @@ public class DocumentsApi {
       Instant now = Instant.now();
       String allocationId = XeroJson.newId();
       JsonObjectBuilder allocation =
-          Json.createObjectBuilder().add("AllocationID", allocationId).add("Amount", amount);
+          JsonFactory.createObjectBuilder().add("AllocationID", allocationId).add("Amount", amount);
       XeroJson.addDate(allocation, "Date", date);
       allocation
           .add(
               "Invoice",
-              Json.createObjectBuilder()
+              JsonFactory.createObjectBuilder()
                   .add("InvoiceID", invoice.getString("InvoiceID"))
                   .add("InvoiceNumber", invoice.getString("InvoiceNumber", ""))
                   .add("Type", invoice.getString("Type")))
           .add(
               "CreditNote",
-              Json.createObjectBuilder()
+              JsonFactory.createObjectBuilder()
                   .add("CreditNoteID", creditNote.getString("CreditNoteID"))
                   .add("CreditNoteNumber", creditNote.getString("CreditNoteNumber", ""))
                   .add("Type", creditNote.getString("Type")))
@@ -1324,13 +1324,13 @@ public class DocumentsApi {
 
       BigDecimal remaining = money(creditNote, "RemainingCredit").subtract(amount);
       JsonArrayBuilder cnAllocations =
-          Json.createArrayBuilder(
+          JsonFactory.createArrayBuilder(
               creditNote.get("Allocations") instanceof JsonArray a
                   ? a
                   : JsonValue.EMPTY_JSON_ARRAY);
       cnAllocations.add(saved);
       JsonObjectBuilder cn =
-          Json.createObjectBuilder(creditNote)
+          JsonFactory.createObjectBuilder(creditNote)
               .add("RemainingCredit", remaining)
               .add("AppliedAmount", money(creditNote, "AppliedAmount").add(amount))
               .add("Allocations", cnAllocations)
@@ -1351,18 +1351,18 @@ public class DocumentsApi {
 
       BigDecimal due = money(invoice, "AmountDue").subtract(amount);
       JsonObjectBuilder entry =
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("CreditNoteID", creditNote.getString("CreditNoteID"))
               .add("CreditNoteNumber", creditNote.getString("CreditNoteNumber", ""))
               .add("AppliedAmount", amount)
               .add("Total", money(creditNote, "Total"));
       XeroJson.addDate(entry, "Date", date);
       JsonArrayBuilder credits =
-          Json.createArrayBuilder(
+          JsonFactory.createArrayBuilder(
               invoice.get("CreditNotes") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY);
       credits.add(entry);
       JsonObjectBuilder inv =
-          Json.createObjectBuilder(invoice)
+          JsonFactory.createObjectBuilder(invoice)
               .add("AmountCredited", money(invoice, "AmountCredited").add(amount))
               .add("AmountDue", due)
               .add("CreditNotes", credits)
@@ -1380,7 +1380,8 @@ public class DocumentsApi {
           invoiceDoc.get().key(),
           updatedInvoice.getString("Status"),
           updatedInvoice);
-      results.add(Json.createObjectBuilder(saved).add("StatusAttributeString", "OK").build());
+      results.add(
+          JsonFactory.createObjectBuilder(saved).add("StatusAttributeString", "OK").build());
     }
     return AccountingApi.batchReply(call, "Allocations", results, failures);
   }

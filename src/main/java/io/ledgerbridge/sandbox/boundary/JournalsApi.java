@@ -1,12 +1,12 @@
 package io.ledgerbridge.sandbox.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.sandbox.control.JournalRules;
 import io.ledgerbridge.sandbox.control.Ledger;
 import io.ledgerbridge.sandbox.control.Where;
 import io.ledgerbridge.sandbox.control.XeroJson;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -74,7 +74,7 @@ public class JournalsApi {
         paged
             ? found
             : found.stream()
-                .map(j -> Json.createObjectBuilder(j).remove("JournalLines").build())
+                .map(j -> JsonFactory.createObjectBuilder(j).remove("JournalLines").build())
                 .toList(),
         paged);
   }
@@ -87,7 +87,7 @@ public class JournalsApi {
                 Reply.json(
                     200,
                     XeroJson.envelope(call.providerName(), Instant.now())
-                        .add(COLLECTION, Json.createArrayBuilder().add(d.json()))
+                        .add(COLLECTION, JsonFactory.createArrayBuilder().add(d.json()))
                         .build()))
         .orElseGet(Reply::notFound);
   }
@@ -113,7 +113,8 @@ public class JournalsApi {
         return Reply.notFound();
       }
       elements =
-          List.of(Json.createObjectBuilder(elements.get(0)).add(ID, call.path().get(1)).build());
+          List.of(
+              JsonFactory.createObjectBuilder(elements.get(0)).add(ID, call.path().get(1)).build());
     }
     List<JsonObject> results = new ArrayList<>();
     List<JsonObject> failures = new ArrayList<>();
@@ -142,8 +143,8 @@ public class JournalsApi {
     }
     JsonObjectBuilder merged =
         existing.isPresent()
-            ? Json.createObjectBuilder(existing.get().json())
-            : Json.createObjectBuilder()
+            ? JsonFactory.createObjectBuilder(existing.get().json())
+            : JsonFactory.createObjectBuilder()
                 .add(ID, XeroJson.newId())
                 .add("Date", XeroJson.date(LocalDate.now()))
                 .add("HasAttachments", false);
@@ -167,25 +168,27 @@ public class JournalsApi {
     String previous = existing.map(d -> d.json().getString("Status", "DRAFT")).orElse(null);
     JournalRules.Outcome outcome =
         JournalRules.check(journal, previous, accounts, periodLock, endOfYearLock);
-    JsonArrayBuilder warnings = Json.createArrayBuilder();
-    outcome.warnings().forEach(w -> warnings.add(Json.createObjectBuilder().add("Message", w)));
+    JsonArrayBuilder warnings = JsonFactory.createArrayBuilder();
+    outcome
+        .warnings()
+        .forEach(w -> warnings.add(JsonFactory.createObjectBuilder().add("Message", w)));
     if (!outcome.ok()) {
       JsonObject echo =
-          Json.createObjectBuilder(outcome.journal()).add("Warnings", warnings).build();
+          JsonFactory.createObjectBuilder(outcome.journal()).add("Warnings", warnings).build();
       return AccountingApi.failed(
           existing.isPresent()
               ? echo
-              : Json.createObjectBuilder(echo).add(ID, XeroJson.ZERO_ID).build(),
+              : JsonFactory.createObjectBuilder(echo).add(ID, XeroJson.ZERO_ID).build(),
           ID,
           outcome.errors().toArray(String[]::new));
     }
     JsonObject saved =
-        Json.createObjectBuilder(outcome.journal())
+        JsonFactory.createObjectBuilder(outcome.journal())
             .add("UpdatedDateUTC", XeroJson.timestamp(Instant.now()))
             .build();
     String status = saved.getString("Status");
     store.save(orgId, COLLECTION, saved.getString(ID), null, status, saved);
-    JsonObjectBuilder answer = Json.createObjectBuilder(saved);
+    JsonObjectBuilder answer = JsonFactory.createObjectBuilder(saved);
     if (outcome.warnings().isEmpty()) {
       answer.add("StatusAttributeString", "OK");
     } else {
@@ -218,7 +221,7 @@ public class JournalsApi {
     return Reply.json(
         200,
         XeroJson.envelope(call.providerName(), Instant.now())
-            .add("Reports", Json.createArrayBuilder().add(report))
+            .add("Reports", JsonFactory.createArrayBuilder().add(report))
             .build());
   }
 

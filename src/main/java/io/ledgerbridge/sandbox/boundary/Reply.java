@@ -1,6 +1,6 @@
 package io.ledgerbridge.sandbox.boundary;
 
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,13 +30,13 @@ public record Reply(int status, String contentType, String body, Map<String, Str
   public static Reply problem(int status, String title, String detail) {
     return json(
         status,
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .addNull("Type")
             .add("Title", title)
             .add("Status", status)
             .add("Detail", detail)
             .add("Instance", UUID.randomUUID().toString())
-            .add("Extensions", Json.createObjectBuilder())
+            .add("Extensions", JsonFactory.createObjectBuilder())
             .build());
   }
 
@@ -44,7 +44,7 @@ public record Reply(int status, String contentType, String body, Map<String, Str
   public static Reply validation(int errorNumber, String type, String message) {
     return json(
         400,
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("ErrorNumber", errorNumber)
             .add("Type", type)
             .add("Message", message)

@@ -1,10 +1,10 @@
 package io.ledgerbridge.sandbox.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.sandbox.control.OrgFaults;
 import io.ledgerbridge.sandbox.control.XeroJson;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -123,7 +123,7 @@ public class SandboxConsole {
           default -> allowed(status, "PAID", "AUTHORISED");
         };
     JsonObjectBuilder updated =
-        Json.createObjectBuilder(json)
+        JsonFactory.createObjectBuilder(json)
             .add("Status", next)
             .add("UpdatedDateUTC", XeroJson.timestamp(Instant.now()));
     if (verb.equals("pay")) {
@@ -136,15 +136,15 @@ public class SandboxConsole {
               .find(orgId, "Accounts", "090")
               .map(
                   a ->
-                      Json.createObjectBuilder()
+                      JsonFactory.createObjectBuilder()
                           .add("AccountID", a.id())
                           .add("Code", "090")
                           .build())
-              .orElse(Json.createObjectBuilder().add("Code", "090").build());
+              .orElse(JsonFactory.createObjectBuilder().add("Code", "090").build());
       String paymentId = XeroJson.newId();
       LocalDate today = LocalDate.now();
       JsonObjectBuilder payment =
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("PaymentID", paymentId)
               .add("Date", XeroJson.date(today))
               .add("Amount", XeroJson.money(due))
@@ -162,7 +162,7 @@ public class SandboxConsole {
               .add("UpdatedDateUTC", XeroJson.timestamp(Instant.now()))
               .add(
                   collection.equals("Invoices") ? "Invoice" : "CreditNote",
-                  Json.createObjectBuilder()
+                  JsonFactory.createObjectBuilder()
                       .add(idField, doc.id())
                       .add(
                           collection.equals("Invoices") ? "InvoiceNumber" : "CreditNoteNumber",
@@ -175,10 +175,10 @@ public class SandboxConsole {
           .add("FullyPaidOnDate", XeroJson.date(today))
           .add(
               "Payments",
-              Json.createArrayBuilder(
+              JsonFactory.createArrayBuilder(
                       json.get("Payments") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY)
                   .add(
-                      Json.createObjectBuilder()
+                      JsonFactory.createObjectBuilder()
                           .add("PaymentID", paymentId)
                           .add("Date", XeroJson.date(today))
                           .add("Amount", XeroJson.money(due))));
@@ -202,7 +202,10 @@ public class SandboxConsole {
     JsonObject result =
         journals.saveOne(
             orgId,
-            Json.createObjectBuilder().add("ManualJournalID", doc.id()).add("Status", next).build(),
+            JsonFactory.createObjectBuilder()
+                .add("ManualJournalID", doc.id())
+                .add("Status", next)
+                .build(),
             true);
     if ("ERROR".equals(result.getString("StatusAttributeString", ""))) {
       throw new ConsoleException(
@@ -262,7 +265,7 @@ public class SandboxConsole {
             ? json.getString("ContactStatus", "ACTIVE")
             : json.getString("Status", "DRAFT");
     JsonObject saved =
-        Json.createObjectBuilder(json)
+        JsonFactory.createObjectBuilder(json)
             .add(idField, id)
             .add("UpdatedDateUTC", XeroJson.timestamp(Instant.now()))
             .build();
@@ -275,7 +278,7 @@ public class SandboxConsole {
   public JsonObject archiveContact(String orgId, String contactId) {
     SandboxStore.Doc doc = document(orgId, "Contacts", contactId);
     JsonObject saved =
-        Json.createObjectBuilder(doc.json())
+        JsonFactory.createObjectBuilder(doc.json())
             .add("ContactStatus", "ARCHIVED")
             .add("UpdatedDateUTC", XeroJson.timestamp(Instant.now()))
             .build();
@@ -300,7 +303,7 @@ public class SandboxConsole {
     }
     int moved = 0;
     JsonObject contactRef =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("ContactID", into.id())
             .add("Name", into.json().getString("Name", ""))
             .build();
@@ -314,7 +317,7 @@ public class SandboxConsole {
               doc.id(),
               doc.key(),
               doc.status(),
-              Json.createObjectBuilder(doc.json())
+              JsonFactory.createObjectBuilder(doc.json())
                   .add("Contact", contactRef)
                   .add("UpdatedDateUTC", XeroJson.timestamp(Instant.now()))
                   .build());
@@ -328,7 +331,7 @@ public class SandboxConsole {
         from.id(),
         from.key(),
         "ARCHIVED",
-        Json.createObjectBuilder(from.json())
+        JsonFactory.createObjectBuilder(from.json())
             .add("ContactStatus", "ARCHIVED")
             .add("MergedToContactID", into.id())
             .add("UpdatedDateUTC", XeroJson.timestamp(Instant.now()))
@@ -342,7 +345,7 @@ public class SandboxConsole {
   public JsonObject setLockDates(String orgId, LocalDate periodLock, LocalDate endOfYearLock) {
     SandboxStore.Doc org = organisation(orgId);
     JsonObjectBuilder json =
-        Json.createObjectBuilder(org.json())
+        JsonFactory.createObjectBuilder(org.json())
             .remove("PeriodLockDate")
             .remove("PeriodLockDateString")
             .remove("EndOfYearLockDate")

@@ -1,5 +1,6 @@
 package io.ledgerbridge.sandbox.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.rest.Problem;
 import io.ledgerbridge.platform.security.Role;
 import io.ledgerbridge.sandbox.control.OrgFaults;
@@ -7,7 +8,6 @@ import io.ledgerbridge.sandbox.control.SandboxSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -45,16 +45,17 @@ public class SandboxConsoleResource {
   public Response organisations() {
     return run(
         () -> {
-          JsonArrayBuilder list = Json.createArrayBuilder();
+          JsonArrayBuilder list = JsonFactory.createArrayBuilder();
           for (SandboxStore.Doc org : console.organisations()) {
             list.add(organisationJson(org));
           }
-          return Json.createObjectBuilder().add("organisations", list).build();
+          return JsonFactory.createObjectBuilder().add("organisations", list).build();
         });
   }
 
   private JsonObject organisationJson(SandboxStore.Doc org) {
-    var json = Json.createObjectBuilder().add("organisationId", org.id()).add("name", org.key());
+    var json =
+        JsonFactory.createObjectBuilder().add("organisationId", org.id()).add("name", org.key());
     addDate(json, "periodLockDate", SandboxConsole.lockDate(org.json(), "PeriodLockDate"));
     addDate(json, "endOfYearLockDate", SandboxConsole.lockDate(org.json(), "EndOfYearLockDate"));
     return json.add("faults", console.faults(org.id()).toJson()).build();
@@ -80,19 +81,23 @@ public class SandboxConsoleResource {
       @PathParam("org") String orgId, @PathParam("collection") String collection) {
     return run(
         () -> {
-          JsonArrayBuilder list = Json.createArrayBuilder();
+          JsonArrayBuilder list = JsonFactory.createArrayBuilder();
           for (SandboxStore.Doc doc : console.documents(orgId, collection)) {
             list.add(
-                Json.createObjectBuilder()
+                JsonFactory.createObjectBuilder()
                     .add("id", doc.id())
-                    .add("key", doc.key() == null ? JsonValue.NULL : Json.createValue(doc.key()))
+                    .add(
+                        "key",
+                        doc.key() == null ? JsonValue.NULL : JsonFactory.createValue(doc.key()))
                     .add(
                         "status",
-                        doc.status() == null ? JsonValue.NULL : Json.createValue(doc.status()))
+                        doc.status() == null
+                            ? JsonValue.NULL
+                            : JsonFactory.createValue(doc.status()))
                     .add("updatedAt", doc.updatedAt().toString())
                     .add("document", doc.json()));
           }
-          return Json.createObjectBuilder().add("items", list).build();
+          return JsonFactory.createObjectBuilder().add("items", list).build();
         });
   }
 
@@ -130,7 +135,7 @@ public class SandboxConsoleResource {
                     400, "Say which contact to merge into: ?into=<ContactID> or {\"into\":…}.");
               }
               int moved = console.mergeContact(orgId, id, target);
-              return Json.createObjectBuilder()
+              return JsonFactory.createObjectBuilder()
                   .add("merged", id)
                   .add("into", target)
                   .add("documentsMoved", moved)
@@ -216,7 +221,10 @@ public class SandboxConsoleResource {
                             + action
                             + ".");
               };
-          return Json.createObjectBuilder().add("action", action).add("tokens", count).build();
+          return JsonFactory.createObjectBuilder()
+              .add("action", action)
+              .add("tokens", count)
+              .build();
         });
   }
 
@@ -226,10 +234,10 @@ public class SandboxConsoleResource {
   public Response connections() {
     return run(
         () -> {
-          JsonArrayBuilder list = Json.createArrayBuilder();
+          JsonArrayBuilder list = JsonFactory.createArrayBuilder();
           for (var c : identity.allConnections()) {
             list.add(
-                Json.createObjectBuilder()
+                JsonFactory.createObjectBuilder()
                     .add("id", c.getId())
                     .add("clientId", c.getClientId())
                     .add("subject", c.getSubject())
@@ -237,7 +245,7 @@ public class SandboxConsoleResource {
                     .add("createdAt", c.getCreatedAt().toString())
                     .add("updatedAt", c.getUpdatedAt().toString()));
           }
-          return Json.createObjectBuilder().add("connections", list).build();
+          return JsonFactory.createObjectBuilder().add("connections", list).build();
         });
   }
 
@@ -248,7 +256,7 @@ public class SandboxConsoleResource {
     return run(
         () -> {
           console.reset();
-          return Json.createObjectBuilder().add("reset", true).build();
+          return JsonFactory.createObjectBuilder().add("reset", true).build();
         });
   }
 
@@ -267,7 +275,7 @@ public class SandboxConsoleResource {
     if (body == null || body.isBlank()) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JsonFactory.createReader(new StringReader(body))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       throw new SandboxConsole.ConsoleException(400, "The body must be a JSON object.");

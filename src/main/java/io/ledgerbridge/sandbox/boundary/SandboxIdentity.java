@@ -1,12 +1,12 @@
 package io.ledgerbridge.sandbox.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.security.PasswordHasher;
 import io.ledgerbridge.sandbox.control.SandboxSeed;
 import io.ledgerbridge.sandbox.control.SandboxSettings;
 import io.ledgerbridge.sandbox.entity.SandboxConnection;
 import io.ledgerbridge.sandbox.entity.SandboxGrant;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,7 +51,7 @@ public class SandboxIdentity {
   /** An answer of the token endpoint: the HTTP status and its JSON body. */
   public record TokenAnswer(int status, JsonObject body) {
     static TokenAnswer error(String error) {
-      return new TokenAnswer(400, Json.createObjectBuilder().add("error", error).build());
+      return new TokenAnswer(400, JsonFactory.createObjectBuilder().add("error", error).build());
     }
   }
 
@@ -243,7 +243,7 @@ public class SandboxIdentity {
             scope,
             now,
             settings.accessTokenLifetime()));
-    JsonObjectBuilder body = Json.createObjectBuilder();
+    JsonObjectBuilder body = JsonFactory.createObjectBuilder();
     if (user) {
       body.add(
           "id_token",
@@ -361,7 +361,7 @@ public class SandboxIdentity {
   /** {@code GET /connections} for a token, optionally only those of one consent. */
   public JsonArrayBuilder connectionsJson(
       SandboxGrant grant, String authEventId, Map<String, String> orgNames) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JsonFactory.createArrayBuilder();
     DateTimeFormatter utc =
         DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS").withZone(ZoneOffset.UTC);
     if (CUSTOM_CONNECTION_SUBJECT.equals(grant.getSubject())) {
@@ -395,7 +395,7 @@ public class SandboxIdentity {
   private static JsonObjectBuilder connectionJson(
       String id, String authEventId, String tenantId, String name, String created, String updated) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("id", id)
             .add("authEventId", authEventId)
             .add("tenantId", tenantId)
@@ -474,7 +474,7 @@ public class SandboxIdentity {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     String header = "{\"alg\":\"RS256\",\"kid\":\"ledgerbridge-sandbox\",\"typ\":\"JWT\"}";
     JsonObjectBuilder payload =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("nbf", now.getEpochSecond())
             .add("exp", expires.getEpochSecond())
             .add("iss", "https://identity.xero.com")
@@ -488,7 +488,7 @@ public class SandboxIdentity {
     if (authEventId != null) {
       payload.add("authentication_event_id", authEventId);
     }
-    JsonArrayBuilder scopes = Json.createArrayBuilder();
+    JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
     if (scope != null) {
       for (String s : scope.split(" ")) {
         if (!s.isBlank()) {

@@ -1,12 +1,12 @@
 package io.ledgerbridge.sandbox.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.security.PasswordHasher;
 import io.ledgerbridge.sandbox.control.OrgFaults;
 import io.ledgerbridge.sandbox.control.RateLimiter;
 import io.ledgerbridge.sandbox.control.SandboxSettings;
 import io.ledgerbridge.sandbox.entity.SandboxGrant;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -271,7 +271,8 @@ public class SandboxServlet extends HttpServlet {
     Map<String, String> form = form(request);
     Optional<SandboxIdentity.Client> client = authenticateClient(request, form, settings);
     if (client.isEmpty()) {
-      return Reply.json(400, Json.createObjectBuilder().add("error", "invalid_client").build());
+      return Reply.json(
+          400, JsonFactory.createObjectBuilder().add("error", "invalid_client").build());
     }
     SandboxIdentity.TokenAnswer answer = identity.token(client.get(), form, settings);
     return Reply.json(answer.status(), answer.body()).header("Cache-Control", "no-store");
@@ -281,7 +282,8 @@ public class SandboxServlet extends HttpServlet {
     Map<String, String> form = form(request);
     Optional<SandboxIdentity.Client> client = authenticateClient(request, form, settings);
     if (client.isEmpty()) {
-      return Reply.json(400, Json.createObjectBuilder().add("error", "invalid_client").build());
+      return Reply.json(
+          400, JsonFactory.createObjectBuilder().add("error", "invalid_client").build());
     }
     identity.revoke(client.get(), form.get("token"));
     return Reply.text(200, "");

@@ -1,9 +1,9 @@
 package io.ledgerbridge.sandbox.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.sandbox.control.SandboxSeed;
 import io.ledgerbridge.sandbox.entity.SandboxDocument;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -169,7 +169,7 @@ public class SandboxStore {
   }
 
   private static Doc doc(SandboxDocument d) {
-    try (JsonReader reader = Json.createReader(new StringReader(d.getBody()))) {
+    try (JsonReader reader = JsonFactory.createReader(new StringReader(d.getBody()))) {
       return new Doc(
           d.getDocId(), d.getKey(), d.getStatus(), d.getUpdatedAt(), reader.readObject());
     }

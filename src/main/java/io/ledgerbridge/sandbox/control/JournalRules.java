@@ -1,6 +1,6 @@
 package io.ledgerbridge.sandbox.control;
 
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -70,7 +70,7 @@ public final class JournalRules {
       LocalDate endOfYearLock) {
     List<String> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    JsonObjectBuilder out = Json.createObjectBuilder(journal);
+    JsonObjectBuilder out = JsonFactory.createObjectBuilder(journal);
 
     String status = journal.getString("Status", "DRAFT").toUpperCase(Locale.ROOT);
     out.add("Status", status);
@@ -108,7 +108,7 @@ public final class JournalRules {
 
     JsonValue linesValue = journal.get("JournalLines");
     JsonArray lines = linesValue instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
-    JsonArrayBuilder checkedLines = Json.createArrayBuilder();
+    JsonArrayBuilder checkedLines = JsonFactory.createArrayBuilder();
     BigDecimal debits = BigDecimal.ZERO;
     BigDecimal credits = BigDecimal.ZERO;
     boolean missingAccount = false;
@@ -118,7 +118,7 @@ public final class JournalRules {
         continue;
       }
       count++;
-      JsonObjectBuilder checked = Json.createObjectBuilder(line);
+      JsonObjectBuilder checked = JsonFactory.createObjectBuilder(line);
       BigDecimal amount = amount(line.get("LineAmount"));
       if (amount == null) {
         errors.add("Line amount must be a number.");

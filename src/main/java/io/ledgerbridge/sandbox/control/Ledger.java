@@ -1,6 +1,6 @@
 package io.ledgerbridge.sandbox.control;
 
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -130,9 +130,9 @@ public final class Ledger {
 
   /** Xero's Trial Balance report for these balances over the organisation's accounts. */
   public JsonObject trialBalance(String orgName, List<JsonObject> accounts, Instant now) {
-    JsonArrayBuilder rows = Json.createArrayBuilder();
+    JsonArrayBuilder rows = JsonFactory.createArrayBuilder();
     rows.add(
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("RowType", "Header")
             .add("Cells", cells("Account", "Debit", "Credit", "YTD Debit", "YTD Credit").build()));
     BigDecimal totalDebit = BigDecimal.ZERO;
@@ -146,7 +146,7 @@ public final class Ledger {
           {"Liabilities", "LIABILITY"},
           {"Equity", "EQUITY"}
         }) {
-      JsonArrayBuilder sectionRows = Json.createArrayBuilder();
+      JsonArrayBuilder sectionRows = JsonFactory.createArrayBuilder();
       int count = 0;
       for (JsonObject account : accounts) {
         String code = account.getString("Code", "");
@@ -162,24 +162,25 @@ public final class Ledger {
         totalDebit = totalDebit.add(balance.max(BigDecimal.ZERO));
         totalCredit = totalCredit.add(balance.min(BigDecimal.ZERO).negate());
         String accountId = account.getString("AccountID", "");
-        JsonArrayBuilder rowCells = Json.createArrayBuilder();
+        JsonArrayBuilder rowCells = JsonFactory.createArrayBuilder();
         rowCells.add(cell(account.getString("Name", "") + " (" + code + ")", accountId));
         for (String value : new String[] {debit, credit, debit, credit}) {
           rowCells.add(cell(value, accountId));
         }
-        sectionRows.add(Json.createObjectBuilder().add("RowType", "Row").add("Cells", rowCells));
+        sectionRows.add(
+            JsonFactory.createObjectBuilder().add("RowType", "Row").add("Cells", rowCells));
         count++;
       }
       if (count > 0) {
         rows.add(
-            Json.createObjectBuilder()
+            JsonFactory.createObjectBuilder()
                 .add("RowType", "Section")
                 .add("Title", section[0])
                 .add("Rows", sectionRows));
       }
     }
     // Balances on codes that are not (or no longer) in the chart still count, as "Unknown".
-    JsonArrayBuilder unknownRows = Json.createArrayBuilder();
+    JsonArrayBuilder unknownRows = JsonFactory.createArrayBuilder();
     boolean unknown = false;
     for (Map.Entry<String, BigDecimal> entry : balances.entrySet()) {
       if (listed.contains(entry.getKey()) || entry.getValue().signum() == 0) {
@@ -192,13 +193,13 @@ public final class Ledger {
       totalDebit = totalDebit.add(balance.max(BigDecimal.ZERO));
       totalCredit = totalCredit.add(balance.min(BigDecimal.ZERO).negate());
       unknownRows.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("RowType", "Row")
               .add("Cells", cells(entry.getKey(), debit, credit, debit, credit)));
     }
     if (unknown) {
       rows.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("RowType", "Section")
               .add("Title", "Other")
               .add("Rows", unknownRows));
@@ -206,44 +207,47 @@ public final class Ledger {
     String d = money(totalDebit);
     String c = money(totalCredit);
     rows.add(
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("RowType", "Section")
             .add("Title", "")
             .add(
                 "Rows",
-                Json.createArrayBuilder()
+                JsonFactory.createArrayBuilder()
                     .add(
-                        Json.createObjectBuilder()
+                        JsonFactory.createObjectBuilder()
                             .add("RowType", "SummaryRow")
                             .add("Cells", cells("Total", d, c, d, c)))));
     String date = REPORT_DATE.format(asAt);
-    return Json.createObjectBuilder()
+    return JsonFactory.createObjectBuilder()
         .add("ReportID", "TrialBalance")
         .add("ReportName", "Trial Balance")
         .add("ReportType", "TrialBalance")
         .add(
             "ReportTitles",
-            Json.createArrayBuilder().add("Trial Balance").add(orgName).add("As at " + date))
+            JsonFactory.createArrayBuilder().add("Trial Balance").add(orgName).add("As at " + date))
         .add("ReportDate", date)
         .add("UpdatedDateUTC", XeroJson.timestamp(now))
-        .add("Fields", Json.createArrayBuilder())
+        .add("Fields", JsonFactory.createArrayBuilder())
         .add("Rows", rows)
         .build();
   }
 
   private static JsonObjectBuilder cell(String value, String accountId) {
-    return Json.createObjectBuilder()
+    return JsonFactory.createObjectBuilder()
         .add("Value", value)
         .add(
             "Attributes",
-            Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("Value", accountId).add("Id", "account")));
+            JsonFactory.createArrayBuilder()
+                .add(
+                    JsonFactory.createObjectBuilder()
+                        .add("Value", accountId)
+                        .add("Id", "account")));
   }
 
   private static JsonArrayBuilder cells(String... values) {
-    JsonArrayBuilder cells = Json.createArrayBuilder();
+    JsonArrayBuilder cells = JsonFactory.createArrayBuilder();
     for (String value : values) {
-      cells.add(Json.createObjectBuilder().add("Value", value));
+      cells.add(JsonFactory.createObjectBuilder().add("Value", value));
     }
     return cells;
   }

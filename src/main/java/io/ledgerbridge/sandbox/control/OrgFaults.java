@@ -1,6 +1,6 @@
 package io.ledgerbridge.sandbox.control;
 
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -81,7 +81,7 @@ public record OrgFaults(
 
   public JsonObject toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("error500Percent", error500Percent)
             .add("error503Percent", error503Percent)
             .add("latencyMs", latencyMs)

@@ -1,6 +1,6 @@
 package io.ledgerbridge.sandbox.control;
 
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -76,7 +76,7 @@ public final class SandboxSeed {
     int year = today.getMonthValue() > 3 ? today.getYear() : today.getYear() - 1;
     LocalDate endOfYearLock = LocalDate.of(year, Month.MARCH, 31).minusYears(1);
     JsonObjectBuilder org =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("OrganisationID", orgId)
             .add("APIKey", "")
             .add("Name", orgName)
@@ -141,7 +141,7 @@ public final class SandboxSeed {
   private JsonObjectBuilder accountJson(
       String code, String name, String type, String taxType, String accountClass, String system) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("AccountID", id("account:" + code))
             .add("Code", code)
             .add("Name", name)
@@ -181,7 +181,7 @@ public final class SandboxSeed {
       String name, String taxType, String report, String rate, boolean revenue, boolean expenses) {
     BigDecimal value = new BigDecimal(rate);
     JsonObject json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("Name", name)
             .add("TaxType", taxType)
             .add("ReportTaxType", report)
@@ -195,9 +195,9 @@ public final class SandboxSeed {
             .add("Status", "ACTIVE")
             .add(
                 "TaxComponents",
-                Json.createArrayBuilder()
+                JsonFactory.createArrayBuilder()
                     .add(
-                        Json.createObjectBuilder()
+                        JsonFactory.createObjectBuilder()
                             .add("Name", "GST")
                             .add("Rate", value)
                             .add("IsCompound", false)
@@ -212,10 +212,10 @@ public final class SandboxSeed {
   }
 
   private void tracking(String name, String... options) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JsonFactory.createArrayBuilder();
     for (String option : options) {
       list.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("TrackingOptionID", id("tracking:" + name + ":" + option))
               .add("Name", option)
               .add("Status", "ACTIVE")
@@ -223,7 +223,7 @@ public final class SandboxSeed {
     }
     String trackingId = id("tracking:" + name);
     JsonObject json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("TrackingCategoryID", trackingId)
             .add("Name", name)
             .add("Status", "ACTIVE")
@@ -245,7 +245,10 @@ public final class SandboxSeed {
             id("currency:" + code),
             code,
             "ACTIVE",
-            Json.createObjectBuilder().add("Code", code).add("Description", description).build()));
+            JsonFactory.createObjectBuilder()
+                .add("Code", code)
+                .add("Description", description)
+                .build()));
   }
 
   private void contacts() {
@@ -321,7 +324,7 @@ public final class SandboxSeed {
       boolean supplier) {
     String contactId = id("contact:" + name);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("ContactID", contactId)
             .add("ContactStatus", status)
             .add("Name", name);
@@ -336,10 +339,10 @@ public final class SandboxSeed {
         .add("Addresses", XeroJson.contactAddressSlots())
         .add("Phones", XeroJson.contactPhoneSlots())
         .add("UpdatedDateUTC", XeroJson.timestamp(now))
-        .add("ContactGroups", Json.createArrayBuilder())
+        .add("ContactGroups", JsonFactory.createArrayBuilder())
         .add("IsSupplier", supplier)
         .add("IsCustomer", customer)
-        .add("ContactPersons", Json.createArrayBuilder())
+        .add("ContactPersons", JsonFactory.createArrayBuilder())
         .add("HasAttachments", false)
         .add("HasValidationErrors", false);
     items.add(new Item("Contacts", contactId, name, status, json.build()));

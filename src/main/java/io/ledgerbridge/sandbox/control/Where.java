@@ -416,7 +416,7 @@ public final class Where {
       if (peek().startsWith("\"")) {
         String text = string();
         expect(")");
-        Instant instant = instant(jakarta.json.Json.createValue(text));
+        Instant instant = instant(io.ledgerbridge.platform.JsonFactory.createValue(text));
         if (instant == null) {
           throw new IllegalArgumentException("DateTime(\"" + text + "\") is not a date");
         }

@@ -1,6 +1,6 @@
 package io.ledgerbridge.sandbox.control;
 
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -68,7 +68,7 @@ public final class XeroJson {
 
   /** The envelope around every successful Accounting API response. */
   public static JsonObjectBuilder envelope(String providerName, Instant now) {
-    return Json.createObjectBuilder()
+    return JsonFactory.createObjectBuilder()
         .add("Id", newId())
         .add("Status", "OK")
         .add("ProviderName", providerName)
@@ -100,16 +100,16 @@ public final class XeroJson {
 
   /** The two address slots (STREET, POBOX) Xero always returns on a contact, empty. */
   public static JsonArrayBuilder contactAddressSlots() {
-    return Json.createArrayBuilder()
-        .add(Json.createObjectBuilder().add("AddressType", "STREET"))
-        .add(Json.createObjectBuilder().add("AddressType", "POBOX"));
+    return JsonFactory.createArrayBuilder()
+        .add(JsonFactory.createObjectBuilder().add("AddressType", "STREET"))
+        .add(JsonFactory.createObjectBuilder().add("AddressType", "POBOX"));
   }
 
   /** The four phone slots (DEFAULT, DDI, FAX, MOBILE) Xero always returns on a contact, empty. */
   public static JsonArrayBuilder contactPhoneSlots() {
-    JsonArrayBuilder phones = Json.createArrayBuilder();
+    JsonArrayBuilder phones = JsonFactory.createArrayBuilder();
     for (String type : new String[] {"DEFAULT", "DDI", "FAX", "MOBILE"}) {
-      phones.add(Json.createObjectBuilder().add("PhoneType", type));
+      phones.add(JsonFactory.createObjectBuilder().add("PhoneType", type));
     }
     return phones;
   }

@@ -1,5 +1,6 @@
 package io.ledgerbridge.settings.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.audit.AuditEntry;
 import io.ledgerbridge.platform.rest.Problem;
 import io.ledgerbridge.platform.security.Role;
@@ -8,7 +9,6 @@ import io.ledgerbridge.settings.control.SettingsJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -134,25 +134,25 @@ public class SettingsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.VIEWER_NAME)
   public String sourceValues() {
-    JsonArrayBuilder codes = Json.createArrayBuilder();
+    JsonArrayBuilder codes = JsonFactory.createArrayBuilder();
     for (SettingsService.SeenTaxCode c : settings.taxCodesSeen()) {
       codes.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("code", c.code())
               .add("lines", c.lines())
               .add("salesLines", c.salesLines())
               .add("purchaseLines", c.purchaseLines()));
     }
-    JsonObjectBuilder out = Json.createObjectBuilder().add("taxCodes", codes);
+    JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("taxCodes", codes);
     settings
         .allValuesSeen()
         .forEach(
             (field, values) -> {
-              JsonArrayBuilder array = Json.createArrayBuilder();
+              JsonArrayBuilder array = JsonFactory.createArrayBuilder();
               values.forEach(
                   v ->
                       array.add(
-                          Json.createObjectBuilder()
+                          JsonFactory.createObjectBuilder()
                               .add("value", v.value())
                               .add("transactions", v.count())));
               out.add(field.jsonName(), array);
@@ -166,20 +166,20 @@ public class SettingsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.ADMIN_NAME)
   public String history() {
-    JsonArrayBuilder entries = Json.createArrayBuilder();
+    JsonArrayBuilder entries = JsonFactory.createArrayBuilder();
     for (AuditEntry a : settings.history(200)) {
       entries.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("at", a.getOccurredAt().toString())
               .add("actor", a.getActor())
               .add("field", a.getSubject() == null ? "" : a.getSubject())
               .add("change", a.getDetails() == null ? "" : a.getDetails()));
     }
-    return Json.createObjectBuilder().add("changes", entries).build().toString();
+    return JsonFactory.createObjectBuilder().add("changes", entries).build().toString();
   }
 
   static JsonObject json(SettingsService.View view) {
-    JsonObjectBuilder out = Json.createObjectBuilder(SettingsJson.toJson(view.settings()));
+    JsonObjectBuilder out = JsonFactory.createObjectBuilder(SettingsJson.toJson(view.settings()));
     out.add("version", view.version());
     if (view.updatedAt() != null) {
       out.add("updatedAt", view.updatedAt().toString());
@@ -193,11 +193,13 @@ public class SettingsResource {
   }
 
   private static JsonArrayBuilder errors(List<SettingsError> errors) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JsonFactory.createArrayBuilder();
     errors.forEach(
         e ->
             array.add(
-                Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+                JsonFactory.createObjectBuilder()
+                    .add("field", e.field())
+                    .add("message", e.message())));
     return array;
   }
 
@@ -259,7 +261,7 @@ public class SettingsResource {
       throw new Malformed("The body is not valid UTF-8.");
     }
     try (JsonParser parser =
-        Json.createParser(
+        JsonFactory.createParser(
             new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw new Malformed("The body must be a JSON object (a merge patch of the settings).");

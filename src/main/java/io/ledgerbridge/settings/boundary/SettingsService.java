@@ -1,6 +1,7 @@
 package io.ledgerbridge.settings.boundary;
 
 import io.ledgerbridge.intake.entity.Kind;
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.audit.AuditEntry;
 import io.ledgerbridge.platform.audit.AuditLog;
 import io.ledgerbridge.settings.control.AccountResolver;
@@ -22,7 +23,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -406,7 +406,7 @@ public class SettingsService {
   }
 
   private static JsonObject readDocument(String document) {
-    try (var reader = Json.createReader(new StringReader(document))) {
+    try (var reader = JsonFactory.createReader(new StringReader(document))) {
       return reader.readObject();
     }
   }

@@ -1,5 +1,6 @@
 package io.ledgerbridge.settings.control;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.settings.entity.AccountRole;
 import io.ledgerbridge.settings.entity.AccountingMethod;
@@ -10,7 +11,6 @@ import io.ledgerbridge.settings.entity.OverrideScope;
 import io.ledgerbridge.settings.entity.PerDirection;
 import io.ledgerbridge.settings.entity.SourceField;
 import io.ledgerbridge.settings.entity.TrackingMapping;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,37 +57,38 @@ public final class SettingsJson {
   // ---------------------------------------------------------------- writing
 
   public static JsonObject toJson(AccountingSettings s) {
-    JsonObjectBuilder accounts = Json.createObjectBuilder();
+    JsonObjectBuilder accounts = JsonFactory.createObjectBuilder();
     for (AccountRole role : AccountRole.values()) {
       nullable(accounts, role.jsonName(), s.accounts().get(role));
     }
-    JsonObjectBuilder overrides = Json.createObjectBuilder();
+    JsonObjectBuilder overrides = JsonFactory.createObjectBuilder();
     for (OverrideScope scope : OverrideScope.values()) {
-      JsonObjectBuilder entries = Json.createObjectBuilder();
+      JsonObjectBuilder entries = JsonFactory.createObjectBuilder();
       s.overrides().get(scope).forEach((key, value) -> entries.add(key, perDirection(value)));
       overrides.add(scope.jsonName(), entries);
     }
-    JsonObjectBuilder tax = Json.createObjectBuilder();
+    JsonObjectBuilder tax = JsonFactory.createObjectBuilder();
     s.taxMappings().forEach((code, value) -> tax.add(code, perDirection(value)));
-    JsonObjectBuilder tracking = Json.createObjectBuilder();
+    JsonObjectBuilder tracking = JsonFactory.createObjectBuilder();
     for (TrackingMapping t : s.tracking()) {
-      JsonObjectBuilder options = Json.createObjectBuilder();
+      JsonObjectBuilder options = JsonFactory.createObjectBuilder();
       t.options().forEach(options::add);
       tracking.add(
           t.category(),
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("sourceField", t.sourceField().jsonName())
               .add("options", options));
     }
     Numbering n = s.numbering();
-    JsonObjectBuilder dates = Json.createObjectBuilder().add("xeroDate", s.xeroDate().name());
+    JsonObjectBuilder dates =
+        JsonFactory.createObjectBuilder().add("xeroDate", s.xeroDate().name());
     if (s.paymentTermsDays() == null) {
       dates.addNull("paymentTermsDays");
     } else {
       dates.add("paymentTermsDays", s.paymentTermsDays());
     }
     JsonObjectBuilder out =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("accountingMethod", s.accountingMethod().name())
             .add("accounts", accounts)
             .add("accountOverrides", overrides)
@@ -95,7 +96,7 @@ public final class SettingsJson {
             .add("tracking", tracking)
             .add(
                 "numbering",
-                Json.createObjectBuilder()
+                JsonFactory.createObjectBuilder()
                     .add("invoicePrefix", n.invoicePrefix())
                     .add("creditNotePrefix", n.creditNotePrefix())
                     .add("salesReference", n.salesReference())
@@ -111,7 +112,7 @@ public final class SettingsJson {
   }
 
   private static JsonObjectBuilder perDirection(PerDirection value) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JsonFactory.createObjectBuilder();
     nullable(json, "sales", value.sales());
     nullable(json, "purchases", value.purchases());
     return json;
@@ -132,9 +133,9 @@ public final class SettingsJson {
    * dropped first; the result is read with {@link #read(JsonObject)}.
    */
   public static JsonObject merge(JsonObject document, JsonObject patch) {
-    JsonObjectBuilder cleaned = Json.createObjectBuilder(patch);
+    JsonObjectBuilder cleaned = JsonFactory.createObjectBuilder(patch);
     READ_ONLY.forEach(cleaned::remove);
-    return Json.createMergePatch(cleaned.build()).apply(document).asJsonObject();
+    return JsonFactory.createMergePatch(cleaned.build()).apply(document).asJsonObject();
   }
 
   /** Reads a whole settings document; absent fields take their defaults. */

@@ -1,9 +1,9 @@
 package io.ledgerbridge.xero.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.POST;
@@ -22,17 +22,17 @@ public class ConnectionTestResource {
   @RolesAllowed(Role.ADMIN_NAME)
   public String run() {
     ConnectionTest.Result r = test.run();
-    JsonArrayBuilder checks = Json.createArrayBuilder();
+    JsonArrayBuilder checks = JsonFactory.createArrayBuilder();
     r.checks()
         .forEach(
             c ->
                 checks.add(
-                    Json.createObjectBuilder()
+                    JsonFactory.createObjectBuilder()
                         .add("name", c.name())
                         .add("level", c.level().name())
                         .add("detail", c.detail())));
     JsonObjectBuilder out =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("ok", r.ok())
             .add("testedAt", r.testedAt().toString())
             .add("tokenState", r.tokenState());
@@ -53,7 +53,7 @@ public class ConnectionTestResource {
     if (r.answeredInMs() != null) {
       out.add("answeredInMs", r.answeredInMs());
     }
-    JsonObjectBuilder endpoints = Json.createObjectBuilder();
+    JsonObjectBuilder endpoints = JsonFactory.createObjectBuilder();
     r.callsByEndpoint().forEach(e -> endpoints.add(e.endpoint(), e.calls()));
     return out.add("checks", checks)
         .add("callsByEndpoint", endpoints)

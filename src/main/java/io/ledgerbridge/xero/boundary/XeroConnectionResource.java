@@ -1,12 +1,12 @@
 package io.ledgerbridge.xero.boundary;
 
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.security.Role;
 import io.ledgerbridge.xero.control.XeroConnectionInfo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -72,15 +72,15 @@ public class XeroConnectionResource {
   @GET
   @Path("organisations")
   public JsonObject organisations() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JsonFactory.createArrayBuilder();
     for (XeroConnectionInfo o : service.organisations()) {
       list.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("id", o.tenantId())
               .add("name", o.tenantName() == null ? "" : o.tenantName())
               .add("connectionId", o.connectionId() == null ? "" : o.connectionId()));
     }
-    return Json.createObjectBuilder().add("organisations", list).build();
+    return JsonFactory.createObjectBuilder().add("organisations", list).build();
   }
 
   /** {@code {"id":"<tenant id>"}}: chooses the organisation. */
@@ -104,7 +104,7 @@ public class XeroConnectionResource {
     if (body == null || body.isBlank()) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JsonFactory.createReader(new StringReader(body))) {
       JsonObject json = reader.readObject();
       return json.get(name) instanceof JsonString s ? s.getString() : null;
     } catch (RuntimeException e) {
@@ -113,7 +113,7 @@ public class XeroConnectionResource {
   }
 
   static JsonObject json(Optional<ConnectionView> view) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JsonFactory.createObjectBuilder();
     if (view.isEmpty()) {
       return json.add("connected", false)
           .addNull("organisation")
@@ -131,7 +131,7 @@ public class XeroConnectionResource {
     } else {
       json.add(
           "organisation",
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("id", v.tenantId())
               .add("name", v.tenantName() == null ? "" : v.tenantName()));
     }
@@ -150,7 +150,7 @@ public class XeroConnectionResource {
     if (v.callsLeft() == null) {
       json.addNull("callsLeft");
     } else {
-      JsonObjectBuilder calls = Json.createObjectBuilder();
+      JsonObjectBuilder calls = JsonFactory.createObjectBuilder();
       if (v.callsLeft().thisMinute() == null) {
         calls.addNull("thisMinute");
       } else {

@@ -1,5 +1,6 @@
 package io.ledgerbridge.xero.boundary;
 
+import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.security.Role;
 import io.ledgerbridge.xero.entity.XeroAccount;
 import io.ledgerbridge.xero.entity.XeroCurrency;
@@ -9,7 +10,6 @@ import io.ledgerbridge.xero.entity.XeroTrackingCategory;
 import io.ledgerbridge.xero.entity.XeroTrackingOption;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,20 +53,20 @@ public class XeroReferenceResource {
   }
 
   private JsonObject json(String tenant) {
-    JsonObjectBuilder out = Json.createObjectBuilder().add("tenantId", tenant);
+    JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("tenantId", tenant);
     Optional<XeroOrganisation> org = data.organisation(tenant);
     if (org.isEmpty()) {
       return out.addNull("organisation")
           .add("downloaded", false)
-          .add("accounts", Json.createArrayBuilder())
-          .add("taxRates", Json.createArrayBuilder())
-          .add("trackingCategories", Json.createArrayBuilder())
-          .add("currencies", Json.createArrayBuilder())
+          .add("accounts", JsonFactory.createArrayBuilder())
+          .add("taxRates", JsonFactory.createArrayBuilder())
+          .add("trackingCategories", JsonFactory.createArrayBuilder())
+          .add("currencies", JsonFactory.createArrayBuilder())
           .build();
     }
     XeroOrganisation o = org.get();
     JsonObjectBuilder organisation =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("name", o.getName())
             .add("baseCurrency", o.getBaseCurrency());
     text(organisation, "legalName", o.getLegalName());
@@ -79,10 +79,10 @@ public class XeroReferenceResource {
         .add("downloaded", true)
         .add("fetchedAt", o.getFetchedAt().toString());
 
-    JsonArrayBuilder accounts = Json.createArrayBuilder();
+    JsonArrayBuilder accounts = JsonFactory.createArrayBuilder();
     for (XeroAccount a : data.accounts(tenant)) {
       JsonObjectBuilder account =
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("accountId", a.getAccountId())
               .add("name", a.getName())
               .add("type", a.getType())
@@ -93,10 +93,10 @@ public class XeroReferenceResource {
       text(account, "systemAccount", a.getSystemAccount());
       accounts.add(account);
     }
-    JsonArrayBuilder rates = Json.createArrayBuilder();
+    JsonArrayBuilder rates = JsonFactory.createArrayBuilder();
     for (XeroTaxRate t : data.taxRates(tenant)) {
       rates.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("taxType", t.getTaxType())
               .add("name", t.getName())
               .add("status", t.getStatus())
@@ -105,28 +105,28 @@ public class XeroReferenceResource {
               .add("canApplyToExpenses", t.isExpenses()));
     }
     List<XeroTrackingOption> options = data.trackingOptions(tenant);
-    JsonArrayBuilder categories = Json.createArrayBuilder();
+    JsonArrayBuilder categories = JsonFactory.createArrayBuilder();
     for (XeroTrackingCategory c : data.trackingCategories(tenant)) {
-      JsonArrayBuilder opts = Json.createArrayBuilder();
+      JsonArrayBuilder opts = JsonFactory.createArrayBuilder();
       options.stream()
           .filter(op -> op.getCategoryId().equals(c.getCategoryId()))
           .forEach(
               op ->
                   opts.add(
-                      Json.createObjectBuilder()
+                      JsonFactory.createObjectBuilder()
                           .add("optionId", op.getOptionId())
                           .add("name", op.getName())
                           .add("status", op.getStatus())));
       categories.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("categoryId", c.getCategoryId())
               .add("name", c.getName())
               .add("status", c.getStatus())
               .add("options", opts));
     }
-    JsonArrayBuilder currencies = Json.createArrayBuilder();
+    JsonArrayBuilder currencies = JsonFactory.createArrayBuilder();
     for (XeroCurrency c : data.currencies(tenant)) {
-      JsonObjectBuilder currency = Json.createObjectBuilder().add("code", c.getCode());
+      JsonObjectBuilder currency = JsonFactory.createObjectBuilder().add("code", c.getCode());
       text(currency, "description", c.getDescription());
       currencies.add(currency);
     }

@@ -1,6 +1,6 @@
 package io.ledgerbridge.xero.client;
 
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -106,7 +106,7 @@ public final class XeroErrors {
     if (!text.startsWith("{")) {
       return null;
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JsonFactory.createReader(new StringReader(text))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       return null;

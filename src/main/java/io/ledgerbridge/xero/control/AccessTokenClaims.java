@@ -1,6 +1,6 @@
 package io.ledgerbridge.xero.control;
 
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -36,7 +36,7 @@ public final class AccessTokenClaims {
       return Optional.empty();
     }
     try (JsonReader reader =
-        Json.createReader(
+        JsonFactory.createReader(
             new StringReader(
                 new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
       JsonObject payload = reader.readObject();

@@ -1,6 +1,6 @@
 package io.ledgerbridge.xero.control;
 
-import jakarta.json.Json;
+import io.ledgerbridge.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -118,7 +118,7 @@ public class IdentityClient {
     }
     List<XeroConnectionInfo> result = new ArrayList<>();
     JsonArray list;
-    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+    try (JsonReader reader = JsonFactory.createReader(new StringReader(response.body()))) {
       list = reader.readArray();
     } catch (RuntimeException e) {
       throw new IdentityException(502, null, "Xero's /connections answer is not a JSON array.");
@@ -167,7 +167,7 @@ public class IdentityClient {
       throw failure(response, "Xero's token endpoint refused the request");
     }
     JsonObject body;
-    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+    try (JsonReader reader = JsonFactory.createReader(new StringReader(response.body()))) {
       body = reader.readObject();
     } catch (RuntimeException e) {
       throw new IdentityException(502, null, "Xero's token answer is not JSON.");
@@ -221,7 +221,7 @@ public class IdentityClient {
     String error = null;
     String body = response.body() == null ? "" : response.body();
     if (body.startsWith("{")) {
-      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      try (JsonReader reader = JsonFactory.createReader(new StringReader(body))) {
         JsonObject json = reader.readObject();
         error = string(json, "error");
         if (error == null) {
