@@ -26,6 +26,14 @@ public class IntakeGate {
   private Semaphore permits;
   private long waitMillis;
 
+  IntakeGate() {}
+
+  /** A gate of its own, outside the container (tests). */
+  IntakeGate(int concurrency, long waitMillis) {
+    this.permits = new Semaphore(concurrency, true);
+    this.waitMillis = waitMillis;
+  }
+
   @PostConstruct
   void init() {
     permits = new Semaphore(config.intakeConcurrency(), true);
