@@ -11,12 +11,12 @@ import java.util.function.Supplier;
 
 /**
  * How many intake requests this node works on at once ({@code ledgerbridge.intake.concurrency}, by
- * default the number of processors). The rest wait their turn, first come first served. Twenty
- * senders at once otherwise share the processors twenty ways with every page a user opens
- * meanwhile, and with each other's database locks and caches: each request then takes twenty times
- * as long and the slowest far longer. A request that waits longer than {@code
- * ledgerbridge.intake.queue-seconds} is answered 503 with {@code Retry-After} and nothing of it is
- * stored.
+ * default twice the number of processors: a request also waits for the database). The rest wait
+ * their turn, first come first served. Twenty senders at once otherwise share the processors twenty
+ * ways with every page a user opens meanwhile, and with each other's database locks and caches:
+ * each request then takes twenty times as long and the slowest far longer. A request that waits
+ * longer than {@code ledgerbridge.intake.queue-seconds} is answered 503 with {@code Retry-After}
+ * and nothing of it is stored.
  */
 @ApplicationScoped
 public class IntakeGate {
