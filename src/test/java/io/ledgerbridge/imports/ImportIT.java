@@ -23,6 +23,7 @@ import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -604,7 +605,7 @@ class ImportIT extends LedgerBridgeDeployment {
   }
 
   @Test
-  void theImportRunsApiRefusesBadRequestsAndImportsByIdsOrFilter() {
+  void theImportRunsApiRefusesBadRequestsAndImportsByIdsOrFilter() throws Exception {
     ImportFixture fx = new ImportFixture(client).ready();
     String customer = uniqueId("CUS");
     String other = uniqueId("CUS");
@@ -679,8 +680,9 @@ class ImportIT extends LedgerBridgeDeployment {
             "api/v1/import-runs",
             "{\"kind\":\"SALE\",\"filter\":{\"q\":\"" + customer.toLowerCase(Locale.ROOT) + "\"}}");
     assertStatus(202, byFilter);
-    assertTrue(
-        byFilter.headers().firstValue("Location").orElse("").contains("import-runs/"),
+    assertEquals(
+        "/ledgerbridge/api/v1/import-runs/" + json(byFilter).getInt("id"),
+        byFilter.headers().firstValue("Location").orElse(""),
         byFilter.headers()::toString);
     JsonObject filtered = fx.await(json(byFilter).getInt("id"));
     assertEquals(2, filtered.getJsonArray("documents").size(), filtered::toString);
@@ -703,6 +705,36 @@ class ImportIT extends LedgerBridgeDeployment {
     assertEquals(b, onlyImported.getJsonArray("documents").getJsonObject(0).getString("sourceId"));
     JsonObject runs = json(client.as("viewer", "GET", "api/v1/import-runs", null));
     assertEquals(filtered.getInt("id"), runs.getJsonArray("runs").getJsonObject(0).getInt("id"));
+
+    // The run's Location is never taken from the Host header, which the client chooses.
+    String accountant =
+        java.util.Base64.getEncoder()
+            .encodeToString("accountant:accountant".getBytes(StandardCharsets.UTF_8));
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /ledgerbridge/api/v1/import-runs HTTP/1.1\r\nHost: evil.example\r\n"
+                      + "Authorization: Basic "
+                      + accountant
+                      + "\r\nContent-Type: application/json\r\nContent-Length: "
+                      + body.length()
+                      + "\r\nConnection: close\r\n\r\n"
+                      + body)
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertTrue(answer.startsWith("HTTP/1.1 202"), answer);
+      String location =
+          answer
+              .lines()
+              .filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(answer));
+      assertTrue(location.matches("(?i)Location: /ledgerbridge/api/v1/import-runs/\\d+"), location);
+      assertOutcome(
+          "SKIPPED", fx.await(Integer.parseInt(location.replaceAll("^.*/", "").trim())), a);
+    }
   }
 
   // ---- helpers --------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * ways with every page a user opens meanwhile, and with each other's database locks and caches:
  * each request then takes twenty times as long and the slowest far longer. A request that waits
  * longer than {@code ledgerbridge.intake.queue-seconds} is answered 503 with {@code Retry-After}
- * and nothing of it is stored.
+ * and nothing of it is stored. CSV uploads on the upload page take their turn here too.
  */
 @ApplicationScoped
 public class IntakeGate {

@@ -11,6 +11,11 @@ public class JaxRsConfiguration extends Application {
   @Override
   public Map<String, Object> getProperties() {
     // The OpenAPI description is the contract; Jersey's generated WADL would only leak internals.
-    return Map.of("jersey.config.server.wadl.disableWadl", true);
+    // Locations are resolved by ApiLocationFilter, never from the client's Host header.
+    return Map.of(
+        "jersey.config.server.wadl.disableWadl",
+        true,
+        "jersey.config.server.headers.location.relative.resolution.disabled",
+        true);
   }
 }

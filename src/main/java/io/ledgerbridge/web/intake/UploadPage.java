@@ -1,5 +1,6 @@
 package io.ledgerbridge.web.intake;
 
+import io.ledgerbridge.intake.boundary.IntakeGate;
 import io.ledgerbridge.intake.boundary.IntakeService;
 import io.ledgerbridge.intake.boundary.ItemResult;
 import io.ledgerbridge.intake.control.IncomingTransaction;
@@ -36,6 +37,7 @@ public class UploadPage implements Serializable {
   private static final long MAX_BYTES = 20L * 1024 * 1024;
 
   @Inject private transient IntakeService intake;
+  @Inject private transient IntakeGate gate;
   @Inject private transient LedgerBridgeConfig config;
 
   private transient Part file;
@@ -88,8 +90,23 @@ public class UploadPage implements Serializable {
     errors = result.rowErrors(validated);
     counts = new EnumMap<>(ItemResult.Outcome.class);
     if (result.fileErrors().isEmpty()) {
-      for (ItemResult r :
-          intake.receive(validated, "csv:" + faces.getExternalContext().getRemoteUser())) {
+      // In turn with the API's intake requests, so an upload cannot crowd them out (or they it).
+      String source = "csv:" + faces.getExternalContext().getRemoteUser();
+      var stored = gate.whenFree(() -> intake.receive(validated, source));
+      if (stored.isEmpty()) {
+        counts = null;
+        faces.addMessage(
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_ERROR,
+                "LedgerBridge is busy receiving transactions; nothing from this file was stored."
+                    + " Upload it again in "
+                    + gate.retryAfterSeconds()
+                    + " seconds.",
+                null));
+        return;
+      }
+      for (ItemResult r : stored.get()) {
         counts.merge(r.outcome(), 1, Integer::sum);
       }
     }
