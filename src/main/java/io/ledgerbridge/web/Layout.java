@@ -59,7 +59,7 @@ public class Layout {
 
   /** Whether the built-in Xero sandbox is on (its console page is shown to admins then). */
   public boolean isSandbox() {
-    return io.ledgerbridge.sandbox.control.SandboxSettings.fromConfig().enabled();
+    return io.ledgerbridge.platform.config.LedgerBridgeConfig.sandboxEnabled();
   }
 
   /**

@@ -296,6 +296,27 @@ class ContactMatchingIT extends LedgerBridgeDeployment {
   }
 
   @Test
+  @Order(12)
+  void aViewerReadsContactMatchingWithoutItsControls() {
+    String page = "contacts/matching.xhtml?q=XSS-1&code=XSS-1";
+    LedgerBridgeClient accountant = new LedgerBridgeClient(base);
+    accountant.signIn("accountant", "accountant");
+    String withControls = accountant.get(page).body();
+    assertTrue(withControls.contains("bulk:refresh"), withControls);
+    assertTrue(withControls.contains("actions:create"), withControls);
+
+    LedgerBridgeClient viewer = new LedgerBridgeClient(base);
+    viewer.signIn("viewer", "viewer");
+    HttpResponse<String> read = viewer.get(page);
+    assertStatus(200, read);
+    assertTrue(read.body().contains("XSS-1"), "the contact and its candidates are shown");
+    for (String control : List.of("bulk:", "actions:", "search:", "offer:")) {
+      assertFalse(read.body().contains("id=\"" + control), control);
+    }
+    assertFalse(read.body().contains("value=\"Link\""), "no Link buttons");
+  }
+
+  @Test
   @Order(99)
   void leavesTheSandboxAsSeeded() {
     ContactsSandbox.forgetLinks(client);

@@ -67,6 +67,44 @@ class ImportIT extends LedgerBridgeDeployment {
   }
 
   @Test
+  void aSourceThatTaxesTheTotalGetsARoundingLineOnXerosRoundingAccount() {
+    // The fixture's settings name 860, the demo chart's ROUNDING system account, as the rounding
+    // account: settings accept it, so the import must too (issue 16).
+    ImportFixture fx = new ImportFixture(client).ready();
+    String code = uniqueId("CUS");
+    String id = uniqueId("SO");
+    // Three lines of 1.10: Xero taxes each line (0.165 -> 0.17, three times 0.51, total 3.81); the
+    // source taxed its subtotal once (3.30 x 15% = 0.495 -> 0.50) and says 3.80.
+    fx.intake(
+        with(
+            document(
+                "SALE",
+                id,
+                1,
+                code,
+                DATE,
+                new String[] {"1", "1.10"},
+                new String[] {"1", "1.10"},
+                new String[] {"1", "1.10"}),
+            "total",
+            new BigDecimal("3.80")));
+    fx.link(code);
+
+    JsonObject run = fx.importAndWait("SALE", id);
+    assertOutcome("IMPORTED", run, id);
+    JsonObject doc = one(fx, "invoices", "N-" + id);
+    assertMoney("3.80", doc, "Total");
+    assertMoney("0.51", doc, "TotalTax");
+    List<JsonObject> rounding =
+        doc.getJsonArray("LineItems").getValuesAs(JsonObject.class).stream()
+            .filter(l -> "Rounding".equals(l.getString("Description", "")))
+            .toList();
+    assertEquals(1, rounding.size(), doc::toString);
+    assertEquals("860", rounding.get(0).getString("AccountCode"));
+    assertMoney("-0.01", rounding.get(0), "LineAmount");
+  }
+
+  @Test
   void eachKindBecomesOneDraftOfItsXeroTypeWithXerosPerLineTaxTotals() {
     ImportFixture fx = new ImportFixture(client).ready();
     String customer = uniqueId("CUS");

@@ -49,6 +49,19 @@ public final class FreshDatabase implements BeforeAllCallback {
     done = true;
   }
 
+  /**
+   * A new, empty PostgreSQL database of this name (dropped first if it exists), for a test that
+   * runs servers of its own; returns the JDBC URL LedgerBridge connects with.
+   */
+  public static String freshPostgres(String name) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(POSTGRES_ADMIN_URL);
+        Statement sql = connection.createStatement()) {
+      sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      sql.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+    }
+    return "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres";
+  }
+
   public static boolean isPostgres() {
     return "postgres".equals(System.getProperty("it.db"));
   }

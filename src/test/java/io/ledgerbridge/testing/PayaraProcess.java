@@ -41,7 +41,14 @@ public final class PayaraProcess implements AutoCloseable {
    * until the login page answers.
    */
   public static PayaraProcess start(String name, Map<String, String> environment) {
-    int port = freePort();
+    return start(name, environment, freePort());
+  }
+
+  /**
+   * The same on a given port: a restart after {@link #kill()} comes back where it was, as a real
+   * server would (the Xero connection keeps the address it was made at).
+   */
+  public static PayaraProcess start(String name, Map<String, String> environment, int port) {
     Path buildDir = Path.of(System.getProperty("it.buildDir", "target"));
     Path log = buildDir.resolve("payara-" + name + "-" + port + ".log");
     List<String> command = new ArrayList<>();
@@ -74,6 +81,10 @@ public final class PayaraProcess implements AutoCloseable {
 
   public URL base() {
     return base;
+  }
+
+  public int port() {
+    return base.getPort();
   }
 
   private void awaitReady(Duration patience) {
@@ -111,6 +122,21 @@ public final class PayaraProcess implements AutoCloseable {
       return Files.readString(log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Kills the server outright (SIGKILL, as {@code kill -9} or a power cut would): no shutdown hook,
+   * no transaction finished, whatever was on the wire dropped. Waits until the process is gone.
+   */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("Payara Micro did not die within 30 s of SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

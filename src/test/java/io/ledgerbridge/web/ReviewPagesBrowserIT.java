@@ -87,6 +87,11 @@ class ReviewPagesBrowserIT extends LedgerBridgeDeployment {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
     assertTrue(browser.getCurrentUrl().contains("q=" + marker), browser.getCurrentUrl());
     assertEquals(2, rows().size(), "both test sales match the text search");
+    // Amounts line up on the right, as the eye compares them (issue 16).
+    assertEquals(
+        "right",
+        rows().get(0).findElement(By.cssSelector("td.num")).getCssValue("text-align"),
+        "totals right-aligned");
     assertEquals("viewer (viewer)", browser.findElement(By.id("current-user")).getText());
     assertTrue(
         browser.findElements(By.id("nav-upload")).isEmpty(), "a viewer is not offered the upload");

@@ -82,11 +82,11 @@ class XeroConnectBrowserIT extends LedgerBridgeDeployment {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
     assertEquals("Xero: Demo Company (NZ)", browser.findElement(By.id("xero-org")).getText());
 
-    // The organisation's reference data: download it, see the chart of accounts and tax rates.
+    // The organisation's reference data downloaded by itself once the organisation was picked:
+    // the chart of accounts and tax rates, without a "Refresh from Xero".
     browser.findElement(By.id("nav-xero-organisation")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-downloaded")));
-    browser.findElement(By.id("refresh:refreshButton")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accounts")));
+    assertTrue(browser.findElements(By.id("not-downloaded")).isEmpty());
     assertEquals("NZD", browser.findElement(By.id("base-currency")).getText());
     String accounts = browser.findElement(By.id("accounts")).getText();
     assertTrue(accounts.contains("200 Sales REVENUE"), accounts);
@@ -114,5 +114,35 @@ class XeroConnectBrowserIT extends LedgerBridgeDeployment {
     assertTrue(
         browser.findElement(By.id("connection")).getText().contains("Not connected"),
         browser.findElement(By.id("connection")).getText());
+  }
+
+  @Test
+  void connectsWhenTheBrowserUsesTheLoopbackAddressInsteadOfLocalhost() {
+    String host = "localhost".equals(base.getHost()) ? "127.0.0.1" : base.getHost();
+    String page = "http://" + host + ":" + base.getPort() + base.getPath() + "admin/xero.xhtml";
+    browser.get(page);
+    wait.until(ExpectedConditions.urlContains("login.xhtml"));
+    browser.findElement(By.id("login:username")).sendKeys("admin");
+    browser.findElement(By.id("login:password")).sendKeys("admin");
+    browser.findElement(By.id("login:submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("connect:oauth")));
+    browser.findElement(By.id("connect:oauth")).click();
+
+    // Xero's consent page, not "Invalid redirect_uri".
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent")));
+    browser.findElement(By.id("email")).clear();
+    browser.findElement(By.id("email")).sendKeys("owner@demo.ledgerbridge");
+    browser.findElement(By.id("password")).sendKeys("demo");
+    browser.findElement(By.id("tenant-" + DEMO_ORG)).click();
+    browser.findElement(By.id("allow")).click();
+
+    // Back on the same address, connected to the one organisation allowed.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("xero-status")));
+    assertTrue(browser.getCurrentUrl().startsWith("http://" + host + ":"), browser.getCurrentUrl());
+    assertEquals("CONNECTED", browser.findElement(By.id("xero-status")).getText());
+    assertEquals("Xero: Demo Company (NZ)", browser.findElement(By.id("xero-org")).getText());
+
+    browser.findElement(By.id("disconnect:disconnect")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("xero-org-none")));
   }
 }

@@ -128,8 +128,12 @@ public class ImportRunner {
     }
   }
 
+  /** When this node started: it takes no run over before it has been up for a stale period. */
+  private volatile Instant upSince = Instant.now();
+
   @PostConstruct
   void init() {
+    upSince = Instant.now();
     executor = java.util.concurrent.Executors.newCachedThreadPool(threads);
     long every = config.importWatchSeconds() * 1000L;
     timers.createIntervalTimer(every, every, new TimerConfig("import-watch", false));
@@ -167,6 +171,12 @@ public class ImportRunner {
     try {
       ledger.beat(List.copyOf(live), node);
       Instant stale = Instant.now().minusSeconds(config.importStaleAfterSeconds());
+      if (upSince.isAfter(stale)) {
+        // Just started (after a crash, say): the application may not be serving yet (the
+        // built-in sandbox answers 404 pages until it is), and a node that was merely slow gets
+        // a stale period to beat again before anyone takes its runs.
+        return;
+      }
       for (ImportRun run : ledger.abandoned(stale)) {
         if (!live.contains(run.getId())
             && ledger.takeOver(run.getId(), run.getHeartbeatAt(), node)) {

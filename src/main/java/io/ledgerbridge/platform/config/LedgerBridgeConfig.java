@@ -46,6 +46,9 @@ public class LedgerBridgeConfig {
   public static final String XERO_REVOCATION_URL = "ledgerbridge.xero.revocation-url";
   public static final String XERO_CONNECTIONS_URL = "ledgerbridge.xero.connections-url";
   public static final String XERO_API_URL = "ledgerbridge.xero.api-url";
+  public static final String SANDBOX_ENABLED = "ledgerbridge.sandbox.enabled";
+  public static final String DEMO_APP_CLIENT_ID = "ledgerbridge.sandbox.demo-app.client-id";
+  public static final String DEMO_APP_CLIENT_SECRET = "ledgerbridge.sandbox.demo-app.client-secret";
   public static final String XERO_TOKEN_KEY = "ledgerbridge.xero.token-key";
   public static final String XERO_TOKEN_KEY_FILE = "ledgerbridge.xero.token-key-file";
 
@@ -198,6 +201,41 @@ public class LedgerBridgeConfig {
                     text(XERO_CUSTOM_CLIENT_SECRET).orElse(""),
                     null,
                     text(XERO_CUSTOM_SCOPES).orElse(XeroApp.DEFAULT_CUSTOM_SCOPES)));
+  }
+
+  /**
+   * Whether the built-in Xero sandbox answers at all ({@code ledgerbridge.sandbox.enabled}); on by
+   * default exactly when demo mode is.
+   */
+  public static boolean sandboxEnabled() {
+    boolean demo = config().getOptionalValue(DEMO, Boolean.class).orElse(false);
+    return config().getOptionalValue(SANDBOX_ENABLED, Boolean.class).orElse(demo);
+  }
+
+  /**
+   * The client id of the app the built-in sandbox registers for LedgerBridge: known even when the
+   * sandbox is off, so a connection left from demo mode can be recognised.
+   */
+  public static String demoAppClientId() {
+    return text(DEMO_APP_CLIENT_ID).orElse("ledgerbridge-demo");
+  }
+
+  /** The secret of that app, which the sandbox checks and the connector sends. */
+  public static String demoAppClientSecret() {
+    return text(DEMO_APP_CLIENT_SECRET).orElse("demo-secret");
+  }
+
+  /**
+   * The built-in sandbox's app for LedgerBridge, while the sandbox is on: the sandbox registers it
+   * and the Xero connector uses it like any configured app (a simulator's well-known credentials,
+   * not a secret; redirect URI from the request).
+   */
+  public Optional<XeroApp> demoXeroApp() {
+    if (!sandboxEnabled()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new XeroApp(demoAppClientId(), demoAppClientSecret(), null, XeroApp.DEFAULT_SCOPES));
   }
 
   /** Xero's URLs, each overridable (a proxy, a test double); defaults are Xero's own. */

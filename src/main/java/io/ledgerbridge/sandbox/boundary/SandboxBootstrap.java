@@ -1,5 +1,6 @@
 package io.ledgerbridge.sandbox.boundary;
 
+import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.sandbox.control.SandboxSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -24,7 +25,7 @@ public class SandboxBootstrap {
       store.seedMissing();
       LOG.info(
           "The built-in Xero sandbox is on at /ledgerbridge/sandbox (demo app "
-              + SandboxSettings.DEMO_CLIENT_ID
+              + LedgerBridgeConfig.demoAppClientId()
               + ")");
     }
   }

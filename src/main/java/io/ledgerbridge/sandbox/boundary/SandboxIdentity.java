@@ -1,6 +1,7 @@
 package io.ledgerbridge.sandbox.boundary;
 
 import io.ledgerbridge.platform.JsonFactory;
+import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.platform.security.PasswordHasher;
 import io.ledgerbridge.sandbox.control.SandboxSeed;
 import io.ledgerbridge.sandbox.control.SandboxSettings;
@@ -71,16 +72,17 @@ public class SandboxIdentity {
         new java.util.ArrayList<>(List.of("http://localhost:8080/ledgerbridge/xero/callback"));
     uris.addAll(settings.extraRedirectUris());
     return new Client(
-        SandboxSettings.DEMO_CLIENT_ID,
-        SandboxSettings.DEMO_CLIENT_SECRET,
+        LedgerBridgeConfig.demoAppClientId(),
+        LedgerBridgeConfig.demoAppClientSecret(),
         List.copyOf(uris),
         SandboxSeed.DEMO_ORG_ID);
   }
 
   /**
-   * Whether a redirect URI is registered for the client. Like RFC 8252 for loopback addresses, the
-   * demo app's {@code http://localhost} URIs match on any port, so LedgerBridge can run on any port
-   * locally; a simplification of Xero, which wants each URI registered exactly.
+   * Whether a redirect URI is registered for the client. Like RFC 8252 (§7.3) for loopback
+   * redirects, the demo app's {@code http://localhost} URIs match on any port and on any loopback
+   * host ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}), so the demo works whichever address
+   * the browser used; a simplification of Xero, which wants each URI registered exactly.
    */
   public static boolean redirectAllowed(Client client, String redirectUri) {
     if (redirectUri == null) {
@@ -93,8 +95,8 @@ public class SandboxIdentity {
       try {
         URI a = URI.create(registered);
         URI b = URI.create(redirectUri);
-        if ("localhost".equals(a.getHost())
-            && "localhost".equals(b.getHost())
+        if (isLoopback(a.getHost())
+            && isLoopback(b.getHost())
             && "http".equals(b.getScheme())
             && a.getPath().equals(b.getPath())
             && b.getQuery() == null
@@ -106,6 +108,13 @@ public class SandboxIdentity {
       }
     }
     return false;
+  }
+
+  private static boolean isLoopback(String host) {
+    return "localhost".equalsIgnoreCase(host)
+        || "127.0.0.1".equals(host)
+        || "[::1]".equals(host)
+        || "::1".equals(host);
   }
 
   /** After consent: connects the chosen organisations and issues a five-minute code. */

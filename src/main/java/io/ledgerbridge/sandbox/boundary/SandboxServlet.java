@@ -98,11 +98,11 @@ public class SandboxServlet extends HttpServlet {
     String clientId = request.getParameter("client_id");
     String redirectUri = request.getParameter("redirect_uri");
     if (!client.id().equals(clientId)) {
-      return errorPage("unauthorized_client", "Unknown client_id.");
+      return errorPage(request, "unauthorized_client", "Unknown client_id.");
     }
     if (!SandboxIdentity.redirectAllowed(client, redirectUri)) {
       return errorPage(
-          "invalid_request", "Invalid redirect_uri: it is not registered for this app.");
+          request, "invalid_request", "Invalid redirect_uri: it is not registered for this app.");
     }
     String state = request.getParameter("state");
     if (!"code".equals(request.getParameter("response_type"))) {
@@ -117,7 +117,8 @@ public class SandboxServlet extends HttpServlet {
     if (!client.id().equals(fields.get("client_id"))
         || !SandboxIdentity.redirectAllowed(client, fields.get("redirect_uri"))
         || !signature(fields).equals(request.getParameter("consent_token"))) {
-      return errorPage("invalid_request", "The consent form was changed or is not from this page.");
+      return errorPage(
+          request, "invalid_request", "The consent form was changed or is not from this page.");
     }
     String redirectUri = fields.get("redirect_uri");
     String state = fields.get("state");
@@ -232,14 +233,17 @@ public class SandboxServlet extends HttpServlet {
         .header("X-Frame-Options", "DENY");
   }
 
-  private static Reply errorPage(String error, String description) {
+  /** Xero's error page, with a way back: LedgerBridge's Xero page, in the same application. */
+  private static Reply errorPage(HttpServletRequest request, String error, String description) {
     String html =
         page("Error · Xero sandbox")
             + "<main><h1>Something went wrong</h1><p id=\"error\">"
             + esc(error)
             + ": "
             + esc(description)
-            + "</p></main></body></html>";
+            + "</p><p><a id=\"back\" href=\""
+            + esc(request.getContextPath() + "/admin/xero.xhtml")
+            + "\">Back to LedgerBridge</a></p></main></body></html>";
     return new Reply(400, "text/html; charset=utf-8", html, new LinkedHashMap<>());
   }
 

@@ -1,5 +1,6 @@
 package io.ledgerbridge.sandbox.control;
 
+import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
@@ -25,16 +26,11 @@ public record SandboxSettings(
     Duration idempotencyWindow,
     List<String> extraRedirectUris) {
 
-  public static final String ENABLED = "ledgerbridge.sandbox.enabled";
-  public static final String DEMO_CLIENT_ID = "ledgerbridge-demo";
-  public static final String DEMO_CLIENT_SECRET = "demo-secret";
-
   /** Reads the settings; the sandbox is on by default exactly when demo mode is. */
   public static SandboxSettings fromConfig() {
     Config config = ConfigProvider.getConfig(SandboxSettings.class.getClassLoader());
-    boolean demo = config.getOptionalValue("ledgerbridge.demo", Boolean.class).orElse(false);
     return new SandboxSettings(
-        config.getOptionalValue(ENABLED, Boolean.class).orElse(demo),
+        LedgerBridgeConfig.sandboxEnabled(),
         Duration.ofSeconds(seconds(config, "ledgerbridge.sandbox.minute-window-seconds", 60)),
         integer(config, "ledgerbridge.sandbox.limit.concurrent", 5),
         integer(config, "ledgerbridge.sandbox.limit.minute", 60),

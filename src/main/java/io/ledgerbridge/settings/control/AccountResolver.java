@@ -109,7 +109,8 @@ public final class AccountResolver {
                     code,
                     Source.DEFAULT,
                     "the default " + role.label() + " account",
-                    role.usedInJournals()))
+                    role.usedInJournals(),
+                    role))
         .orElseGet(
             () ->
                 new Resolution(
@@ -127,14 +128,16 @@ public final class AccountResolver {
   }
 
   private Resolution checked(String code, Source source, String what) {
-    return checkedAccount(code, source, what, false);
+    return checkedAccount(code, source, what, false, null);
   }
 
-  private Resolution checkedAccount(String code, Source source, String what, boolean journal) {
+  /** Checked by the settings' own rule, for the role the account plays (null: a line's). */
+  private Resolution checkedAccount(
+      String code, Source source, String what, boolean journal, AccountRole role) {
     if (reference == null) {
       return new Resolution(code, source, null);
     }
-    return SettingsValidator.accountProblem(reference, code, journal)
+    return SettingsValidator.accountProblem(reference, code, journal, role)
         .map(problem -> new Resolution(code, source, problem + " (from " + what + ")"))
         .orElseGet(() -> new Resolution(code, source, null));
   }

@@ -344,7 +344,7 @@ public final class SettingsValidator {
    * manual journal line); empty when it is usable.
    */
   public static Optional<String> accountProblem(
-      ReferenceView reference, String code, boolean journal) {
-    return new SettingsValidator(reference).accountProblem(code, journal, null);
+      ReferenceView reference, String code, boolean journal, AccountRole role) {
+    return new SettingsValidator(reference).accountProblem(code, journal, role);
   }
 }

@@ -8,6 +8,7 @@ import io.ledgerbridge.contacts.control.Candidate;
 import io.ledgerbridge.contacts.control.KnownContact;
 import io.ledgerbridge.contacts.entity.LinkState;
 import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.platform.security.Role;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -90,6 +91,9 @@ public class MatchingPage implements Serializable {
 
   public void create() {
     offered = null;
+    if (refusedToViewer()) {
+      return;
+    }
     try {
       ContactLinkStatus s = matching.create(code, user());
       message(
@@ -139,6 +143,9 @@ public class MatchingPage implements Serializable {
 
   public void search() {
     offered = null;
+    if (refusedToViewer()) {
+      return;
+    }
     try {
       searchResults = matching.search(searchTerm, live);
       if (searchResults.isEmpty()) {
@@ -152,6 +159,9 @@ public class MatchingPage implements Serializable {
 
   private void act(Supplier<String> action) {
     offered = null;
+    if (refusedToViewer()) {
+      return;
+    }
     try {
       message(FacesMessage.SEVERITY_INFO, action.get());
     } catch (BusinessException e) {
@@ -160,6 +170,28 @@ public class MatchingPage implements Serializable {
       message(FacesMessage.SEVERITY_ERROR, unwrap(e).getMessage());
     }
     reload();
+  }
+
+  /** Accountants and admins change links; a viewer reads the page without its controls. */
+  public boolean isEditable() {
+    return FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .isUserInRole(Role.ACCOUNTANT_NAME);
+  }
+
+  /** Whether an action was sent by someone who may only read (the controls are not rendered). */
+  private boolean refusedToViewer() {
+    if (isEditable()) {
+      return false;
+    }
+    FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .setResponseStatus(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN);
+    message(
+        FacesMessage.SEVERITY_ERROR,
+        "Only accountants and admins can link, create or unlink contacts; nothing changed.");
+    reload();
+    return true;
   }
 
   private static Throwable unwrap(EJBException e) {

@@ -1,6 +1,6 @@
 package io.ledgerbridge.xero.boundary;
 
-import io.ledgerbridge.sandbox.control.SandboxSettings;
+import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -25,13 +25,13 @@ public class DemoConnectionGuard {
 
   @PostConstruct
   void retireDemoConnection() {
-    if (SandboxSettings.fromConfig().enabled()) {
+    if (LedgerBridgeConfig.sandboxEnabled()) {
       return;
     }
     boolean demo =
         store
             .find()
-            .filter(c -> SandboxSettings.DEMO_CLIENT_ID.equals(c.getClientId()))
+            .filter(c -> LedgerBridgeConfig.demoAppClientId().equals(c.getClientId()))
             .isPresent();
     if (demo
         && store.remove(

@@ -42,6 +42,7 @@ public class XeroConnectionService {
   @Inject private XeroConnectionStore store;
   @Inject private XeroConnections connections;
   @Inject private TokenKeyring keyring;
+  @Inject private ReferenceRefresher reference;
 
   /** Step 1: a new attempt; the caller keeps it in the session and sends the browser on. */
   public PendingAuthorisation beginAuthorisation(RequestBase base) {
@@ -118,6 +119,9 @@ public class XeroConnectionService {
           actor, chosen.map(XeroConnectionInfo::displayName).orElse("awaiting the organisation")
         });
     revokeReplaced(replaced, grant);
+    if (chosen.isPresent()) {
+      downloadReference(actor);
+    }
     return connections.current().orElseThrow();
   }
 
@@ -150,6 +154,7 @@ public class XeroConnectionService {
         Level.INFO,
         "Xero organisation chosen by {0}: {1} ({2})",
         new Object[] {actor, chosen.displayName(), chosen.tenantId()});
+    downloadReference(actor);
     return connections.current().orElseThrow();
   }
 
@@ -193,7 +198,25 @@ public class XeroConnectionService {
         "Connected to Xero with a custom connection by {0}: {1}",
         new Object[] {actor, only.displayName()});
     revokeReplaced(replaced, grant);
+    downloadReference(actor);
     return connections.current().orElseThrow();
+  }
+
+  /**
+   * Once an organisation is chosen its reference data (chart of accounts, tax rates, tracking,
+   * currencies) downloads by itself, since settings can use nothing before it. The connection
+   * stands if Xero does not answer now: the organisation page then offers "Refresh from Xero".
+   */
+  private void downloadReference(String actor) {
+    try {
+      reference.refresh(actor);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Connected, but the reference data could not be downloaded yet ({0}); Refresh from Xero"
+              + " on the organisation page downloads it.",
+          String.valueOf(e.getMessage()));
+    }
   }
 
   /**
@@ -315,12 +338,13 @@ public class XeroConnectionService {
         && config.xeroApp().get().clientId().equals(pending.clientId())) {
       return new XeroSetup(config.xeroApp().get(), pending.urls(), false);
     }
-    if (io.ledgerbridge.sandbox.control.SandboxSettings.DEMO_CLIENT_ID.equals(pending.clientId())
-        && io.ledgerbridge.sandbox.control.SandboxSettings.fromConfig().enabled()) {
+    Optional<LedgerBridgeConfig.XeroApp> demo =
+        config.demoXeroApp().filter(app -> app.clientId().equals(pending.clientId()));
+    if (demo.isPresent()) {
       return new XeroSetup(
           new LedgerBridgeConfig.XeroApp(
               pending.clientId(),
-              io.ledgerbridge.sandbox.control.SandboxSettings.DEMO_CLIENT_SECRET,
+              demo.get().clientSecret(),
               pending.redirectUri(),
               pending.scopes()),
           pending.urls(),

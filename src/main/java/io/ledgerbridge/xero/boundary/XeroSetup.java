@@ -4,7 +4,6 @@ import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig.XeroApp;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig.XeroUrls;
-import io.ledgerbridge.sandbox.control.SandboxSettings;
 
 /**
  * Which Xero app and URLs a new connection uses: the configured ones (Xero's real URLs by default);
@@ -25,12 +24,9 @@ public record XeroSetup(XeroApp app, XeroUrls urls, boolean sandbox) {
           false);
     }
     if (demoMode(config)) {
+      XeroApp demo = config.demoXeroApp().orElseThrow();
       return new XeroSetup(
-          new XeroApp(
-              SandboxSettings.DEMO_CLIENT_ID,
-              SandboxSettings.DEMO_CLIENT_SECRET,
-              callback,
-              XeroApp.DEFAULT_SCOPES),
+          new XeroApp(demo.clientId(), demo.clientSecret(), callback, demo.scopes()),
           sandboxUrls(base),
           true);
     }
@@ -47,12 +43,9 @@ public record XeroSetup(XeroApp app, XeroUrls urls, boolean sandbox) {
       return new XeroSetup(config.xeroCustomConnection().get(), config.xeroUrls(), false);
     }
     if (demoMode(config)) {
+      XeroApp demo = config.demoXeroApp().orElseThrow();
       return new XeroSetup(
-          new XeroApp(
-              SandboxSettings.DEMO_CLIENT_ID,
-              SandboxSettings.DEMO_CLIENT_SECRET,
-              null,
-              XeroApp.DEFAULT_CUSTOM_SCOPES),
+          new XeroApp(demo.clientId(), demo.clientSecret(), null, XeroApp.DEFAULT_CUSTOM_SCOPES),
           sandboxUrls(base),
           true);
     }
@@ -69,9 +62,9 @@ public record XeroSetup(XeroApp app, XeroUrls urls, boolean sandbox) {
     return config.xeroCustomConnection().isPresent() || demoMode(config);
   }
 
-  /** Demo mode: the built-in sandbox is on and no Xero URL is configured. */
+  /** Demo mode: the built-in sandbox (and so its demo app) is on and no Xero URL is configured. */
   public static boolean demoMode(LedgerBridgeConfig config) {
-    return SandboxSettings.fromConfig().enabled() && !config.xeroUrlsConfigured();
+    return config.demoXeroApp().isPresent() && !config.xeroUrlsConfigured();
   }
 
   private static XeroUrls sandboxUrls(RequestBase base) {

@@ -643,7 +643,7 @@ public class XeroClient implements AutoCloseable {
         usage.recordRetry(target.tenantId());
         continue; // the governor holds the next attempt back until Retry-After
       }
-      if (status >= 500) {
+      if (status >= 500 || XeroErrors.notXerosAnswer(status, text)) {
         ambiguous |= write;
         lastStatus = status;
         lastMessages = XeroErrors.messages(text);

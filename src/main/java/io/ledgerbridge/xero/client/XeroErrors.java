@@ -58,6 +58,20 @@ public final class XeroErrors {
     return new ArrayList<>(messages);
   }
 
+  /**
+   * Whether an error answer cannot be Xero's API speaking: a 404 that is a web page (an application
+   * server or proxy whose route to the API is not there yet, e.g. a server still starting). Xero's
+   * own 404s are plain text or JSON. Such an answer is treated like a 5xx: Xero unavailable for
+   * now, tried again, never taken as "no such document".
+   */
+  public static boolean notXerosAnswer(int status, String body) {
+    if (status != 404 || body == null) {
+      return false;
+    }
+    String start = body.stripLeading().toLowerCase(java.util.Locale.ROOT);
+    return start.startsWith("<!doctype html") || start.startsWith("<html");
+  }
+
   /** Xero's {@code Type} of a 400 (ValidationException, QueryParseException, …), if it says. */
   public static String type(String body) {
     JsonObject json = object(body);

@@ -486,6 +486,11 @@ class SecurityIT extends LedgerBridgeDeployment {
     assertEquals(403, client.get("admin/users.xhtml").statusCode(), "a viewer is not an admin");
     assertEquals(403, client.get("intake/upload.xhtml").statusCode(), "a viewer may not upload");
     assertStatus(200, client.get("transactions/list.xhtml?kind=sale"));
+    // Contact matching: everyone reads it; only accountants and admins get its controls.
+    HttpResponse<String> matching = client.get("contacts/matching.xhtml");
+    assertStatus(200, matching);
+    assertTrue(matching.body().contains("id=\"nav-contacts\""), "in the viewer's menu");
+    assertFalse(matching.body().contains("bulk:"), "no bulk actions for a viewer");
 
     LedgerBridgeClient accountant = new LedgerBridgeClient(base);
     accountant.signIn("accountant", "accountant");

@@ -106,4 +106,25 @@ class AccountResolverTest {
             .resolveDefault(AccountRole.STOCK_ADJUSTMENT)
             .ok());
   }
+
+  @Test
+  void xerosRoundingSystemAccountIsTheRoundingAccountButNoOtherDefault() {
+    // Settings accept 860 (SystemAccount ROUNDING) as the rounding account; the import, which
+    // checks through the same rule, must then accept it for the rounding line too.
+    assertEquals(
+        java.util.List.of(),
+        SettingsValidator.validate(Fixtures.valid(), Fixtures.demoOrganisation()).stream()
+            .filter(e -> e.field().startsWith("accounts.rounding"))
+            .toList());
+    Resolution rounding = resolver.resolveDefault(AccountRole.ROUNDING);
+    assertTrue(rounding.ok(), rounding.reason());
+    assertEquals("860", rounding.accountCode());
+    AccountingSettings freightOnRounding =
+        Fixtures.withAccount(Fixtures.valid(), AccountRole.FREIGHT, "860");
+    Resolution freight =
+        new AccountResolver(freightOnRounding, Fixtures.demoOrganisation())
+            .resolveDefault(AccountRole.FREIGHT);
+    assertFalse(freight.ok());
+    assertTrue(freight.reason().contains("system account (ROUNDING)"), freight.reason());
+  }
 }

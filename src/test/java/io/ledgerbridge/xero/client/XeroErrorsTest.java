@@ -77,4 +77,20 @@ class XeroErrorsTest {
     assertEquals(List.of(), XeroErrors.messages(""));
     assertEquals(List.of("<html>oops"), XeroErrors.messages("<html>oops"));
   }
+
+  @Test
+  void aWebPage404IsNotXeroSayingNoSuchDocument() {
+    assertTrue(
+        XeroErrors.notXerosAnswer(
+            404,
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\"><html><title>Payara Micro</title>"));
+    assertTrue(XeroErrors.notXerosAnswer(404, "\n  <HTML><body>Not Found</body></HTML>"));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        XeroErrors.notXerosAnswer(404, "The resource you're looking for cannot be found"));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        XeroErrors.notXerosAnswer(404, "{\"Message\":\"Not found\"}"));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        XeroErrors.notXerosAnswer(400, "<!DOCTYPE html><html></html>"));
+    org.junit.jupiter.api.Assertions.assertFalse(XeroErrors.notXerosAnswer(404, null));
+  }
 }

@@ -1,4 +1,4 @@
-package io.ledgerbridge.xero.boundary;
+package io.ledgerbridge.settings.boundary;
 
 import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.security.Role;
@@ -13,15 +13,15 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code POST /api/v1/xero/connection-test} (admin): the "Test connection" page's checks. */
 @Path("v1/xero/connection-test")
-public class ConnectionTestResource {
+public class XeroConnectionCheckResource {
 
-  @Inject private ConnectionTest test;
+  @Inject private XeroConnectionCheck test;
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.ADMIN_NAME)
   public String run() {
-    ConnectionTest.Result r = test.run();
+    XeroConnectionCheck.Result r = test.run();
     JsonArrayBuilder checks = JsonFactory.createArrayBuilder();
     r.checks()
         .forEach(

@@ -1,7 +1,9 @@
-package io.ledgerbridge.xero.boundary;
+package io.ledgerbridge.settings.boundary;
 
 import io.ledgerbridge.platform.BusinessException;
-import io.ledgerbridge.settings.boundary.SettingsService;
+import io.ledgerbridge.xero.boundary.ConnectionView;
+import io.ledgerbridge.xero.boundary.ReferenceData;
+import io.ledgerbridge.xero.boundary.XeroConnections;
 import io.ledgerbridge.xero.client.XeroApiUsage;
 import io.ledgerbridge.xero.client.XeroClient;
 import io.ledgerbridge.xero.client.XeroTarget;
@@ -25,7 +27,7 @@ import java.util.stream.Collectors;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class ConnectionTest {
+public class XeroConnectionCheck {
 
   /** How a check came out. */
   public enum Level {
