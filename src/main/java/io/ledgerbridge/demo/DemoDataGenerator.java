@@ -5,6 +5,7 @@ import io.ledgerbridge.intake.entity.Address;
 import io.ledgerbridge.intake.entity.Contact;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.Line;
+import io.ledgerbridge.intake.entity.StockMovement;
 import io.ledgerbridge.intake.entity.TransactionContent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -328,7 +329,10 @@ public final class DemoDataGenerator {
             inclusive,
             lines,
             kind == Kind.STOCK_ADJUSTMENT ? null : total,
-            voided);
+            voided,
+            kind == Kind.STOCK_ADJUSTMENT
+                ? new StockMovement(StockMovement.Type.COUNT, reference, null, null, null)
+                : StockMovement.NONE);
     out.add(
         new IncomingTransaction(out.size(), kind, kind.name(), sourceId, 1L, content, List.of()));
   }

@@ -679,7 +679,6 @@ class ImportIT extends LedgerBridgeDeployment {
             "[]",
             "{\"sourceIds\":[\"" + a + "\"]}",
             "{\"kind\":\"INVOICE\",\"sourceIds\":[\"" + a + "\"]}",
-            "{\"kind\":\"STOCK_ADJUSTMENT\",\"sourceIds\":[\"" + a + "\"]}",
             "{\"kind\":\"SALE\",\"sourceIds\":[]}",
             "{\"kind\":\"SALE\",\"sourceIds\":[1,2]}",
             "{\"kind\":\"SALE\",\"sourceIds\":\"" + a + "\"}",

@@ -63,8 +63,6 @@ public final class ImportFixture {
           client.asAdmin("PUT", "api/v1/xero/connection", "{\"mode\":\"client_credentials\"}"));
     }
     assertStatus(200, client.asAdmin("POST", "api/v1/xero/reference/refresh", null));
-    HttpResponse<String> settings = client.asAdmin("GET", "api/v1/settings", null);
-    assertStatus(200, settings);
     String body =
         "{\"accounts\":{\"sales\":\"200\",\"purchases\":\"300\",\"inventory\":\"635\","
             + "\"cogs\":\"310\",\"rounding\":\"860\"},"
@@ -73,6 +71,14 @@ public final class ImportFixture {
             + "\"roundingTolerance\":0.05,\"importWindowMonths\":null,"
             + "\"numbering\":{\"invoicePrefix\":\"\",\"creditNotePrefix\":\"\"},"
             + "\"dates\":{\"xeroDate\":\"INVOICE_DATE\"}}";
+    patchSettings(body);
+    return this;
+  }
+
+  /** Applies a JSON merge patch to the settings as the admin; it must be accepted. */
+  public void patchSettings(String body) {
+    HttpResponse<String> settings = client.asAdmin("GET", "api/v1/settings", null);
+    assertStatus(200, settings);
     HttpResponse<String> patched =
         client.send(
             client
@@ -84,7 +90,13 @@ public final class ImportFixture {
     if (patched.statusCode() != 200) {
       fail("Settings not accepted: " + patched.statusCode() + " " + patched.body());
     }
-    return this;
+  }
+
+  /** The settings as the API gives them. */
+  public JsonObject settings() {
+    HttpResponse<String> settings = client.asAdmin("GET", "api/v1/settings", null);
+    assertStatus(200, settings);
+    return json(settings);
   }
 
   /**
@@ -256,6 +268,24 @@ public final class ImportFixture {
     for (JsonObject item : json(all).getJsonArray("items").getValuesAs(JsonObject.class)) {
       JsonObject doc = item.getJsonObject("document");
       if (number.equalsIgnoreCase(doc.getString(field, ""))) {
+        out.add(doc);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every manual journal of the demo organisation whose Narration contains {@code text} (deleted
+   * and voided ones included).
+   */
+  public List<JsonObject> journalsInXero(String text) {
+    HttpResponse<String> all =
+        client.asAdmin("GET", "api/v1/sandbox/organisations/" + ORG + "/manualjournals", null);
+    assertStatus(200, all);
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonObject item : json(all).getJsonArray("items").getValuesAs(JsonObject.class)) {
+      JsonObject doc = item.getJsonObject("document");
+      if (doc.getString("Narration", "").contains(text)) {
         out.add(doc);
       }
     }

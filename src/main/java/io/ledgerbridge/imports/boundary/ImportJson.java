@@ -102,8 +102,7 @@ final class ImportJson {
   }
 
   static JsonObjectBuilder preview(Preview p) {
-    Object document =
-        p.mapping().invoice() != null ? p.mapping().invoice() : p.mapping().creditNote();
+    Object document = p.mapping().wire();
     JsonObjectBuilder json =
         JsonFactory.createObjectBuilder()
             .add("kind", p.kind().name())

@@ -6,6 +6,7 @@ import io.ledgerbridge.imports.boundary.ImportSteps.Found;
 import io.ledgerbridge.imports.boundary.ImportSteps.InFlight;
 import io.ledgerbridge.imports.boundary.ImportSteps.Observed;
 import io.ledgerbridge.imports.boundary.ImportSteps.Send;
+import io.ledgerbridge.imports.control.DocumentMapper.Mapping;
 import io.ledgerbridge.imports.control.Preview;
 import io.ledgerbridge.imports.control.Preview.Action;
 import io.ledgerbridge.imports.entity.ImportItem;
@@ -19,8 +20,6 @@ import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.SourceTransaction;
 import io.ledgerbridge.platform.audit.AuditLog;
 import io.ledgerbridge.xero.client.ElementResult;
-import io.ledgerbridge.xero.client.wire.CreditNote;
-import io.ledgerbridge.xero.client.wire.Invoice;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -359,8 +358,7 @@ public class ImportLedger {
               item.getId(),
               item.getTransactionId(),
               item.getKind(),
-              preview.mapping().invoice(),
-              preview.mapping().creditNote(),
+              preview.mapping(),
               preview.sentHash(),
               preview.sourceVersion(),
               preview.mapping().xeroTotals().total(),
@@ -393,22 +391,21 @@ public class ImportLedger {
     String key = "lb-imp-" + run.getId() + "-" + UUID.randomUUID();
     for (Send send : sends) {
       XeroDocument document = documents.get(send.transactionId());
-      String type = send.invoice() != null ? send.invoice().type : send.creditNote().type;
+      Mapping mapping = send.mapping();
+      String type = mapping.xeroType();
       if (document == null) {
         document = new XeroDocument(send.transactionId(), run.getTenantId(), type);
         em.persist(document);
         documents.put(send.transactionId(), document);
       }
-      Invoice invoice = send.invoice();
-      CreditNote note = send.creditNote();
       document.claim(
           run.getId(),
           key,
           update ? XeroDocument.Action.UPDATE : XeroDocument.Action.CREATE,
           type,
-          invoice != null ? invoice.contact.contactID : note.contact.contactID,
-          invoice != null ? invoice.invoiceNumber : note.creditNoteNumber,
-          invoice != null ? invoice.date : note.date,
+          mapping.contactId(),
+          mapping.number(),
+          mapping.date(),
           send.total(),
           send.hash(),
           send.sourceVersion(),
@@ -477,6 +474,26 @@ public class ImportLedger {
               run.getRequestedBy(),
               runId,
               now);
+          List<String> dropped =
+              result.warnings().stream().filter(ImportLedger::accountDropped).toList();
+          if (!dropped.isEmpty()) {
+            // Xero kept the journal with a blank line: never leave it so (issue 12 §4).
+            document.notAsSent();
+            t.recordInXeroNotAsSent();
+            List<String> messages = new ArrayList<>();
+            messages.add(
+                "Xero saved the journal as a draft but removed an account from a line, so it"
+                    + " does not post what the source says. Fix the account (Settings, or the"
+                    + " line's account code) and import again: the draft is updated in place.");
+            messages.addAll(dropped);
+            finishItem(run, item, Outcome.FAILED, document, messages);
+            audit.record(
+                run.getRequestedBy(),
+                "import.failed",
+                subject(send.kind(), item.getSourceId()),
+                String.join(" ", messages) + " (" + result.id() + ", run " + runId + ")");
+            continue;
+          }
           t.recordInXero(send.sourceVersion());
           Outcome outcome = send.update() ? Outcome.UPDATED : Outcome.IMPORTED;
           item.finish(
@@ -805,6 +822,11 @@ public class ImportLedger {
         null,
         Instant.now());
     run.count(outcome);
+  }
+
+  /** Xero's warning that it removed an unknown account from a journal line. */
+  static boolean accountDropped(String warning) {
+    return warning != null && warning.contains("has been removed as it does not match");
   }
 
   static String subject(Kind kind, String sourceId) {

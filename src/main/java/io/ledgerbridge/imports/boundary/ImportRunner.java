@@ -2,9 +2,11 @@ package io.ledgerbridge.imports.boundary;
 
 import io.ledgerbridge.imports.boundary.ImportSteps.Batch;
 import io.ledgerbridge.imports.boundary.ImportSteps.Claim;
+import io.ledgerbridge.imports.boundary.ImportSteps.Family;
 import io.ledgerbridge.imports.boundary.ImportSteps.Found;
 import io.ledgerbridge.imports.boundary.ImportSteps.InFlight;
 import io.ledgerbridge.imports.boundary.ImportSteps.Observed;
+import io.ledgerbridge.imports.control.DocumentMapper;
 import io.ledgerbridge.imports.control.Reconciliation;
 import io.ledgerbridge.imports.control.Reconciliation.Candidate;
 import io.ledgerbridge.imports.entity.ImportItem;
@@ -26,6 +28,7 @@ import io.ledgerbridge.xero.client.XeroReconnectRequired;
 import io.ledgerbridge.xero.client.XeroTarget;
 import io.ledgerbridge.xero.client.wire.CreditNote;
 import io.ledgerbridge.xero.client.wire.Invoice;
+import io.ledgerbridge.xero.client.wire.ManualJournal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -497,14 +500,20 @@ public class ImportRunner {
 
   private BatchResult<?> send(XeroTarget target, Batch batch) {
     WriteOptions options = new WriteOptions(batch.key(), batch.unitdp4());
-    if (batch.creditNotes()) {
-      return batch.update()
-          ? client.saveCreditNotes(target, batch.creditNoteList(), options)
-          : client.createCreditNotes(target, batch.creditNoteList(), options);
-    }
-    return batch.update()
-        ? client.saveInvoices(target, batch.invoices(), options)
-        : client.createInvoices(target, batch.invoices(), options);
+    return switch (batch.family()) {
+      case CREDIT_NOTES ->
+          batch.update()
+              ? client.saveCreditNotes(target, batch.creditNoteList(), options)
+              : client.createCreditNotes(target, batch.creditNoteList(), options);
+      case MANUAL_JOURNALS ->
+          batch.update()
+              ? client.saveManualJournals(target, batch.journals(), options)
+              : client.createManualJournals(target, batch.journals(), options);
+      case INVOICES ->
+          batch.update()
+              ? client.saveInvoices(target, batch.invoices(), options)
+              : client.createInvoices(target, batch.invoices(), options);
+    };
   }
 
   /**
@@ -572,15 +581,15 @@ public class ImportRunner {
     List<InFlight> creates = inFlight.stream().filter(f -> !f.update()).toList();
     if (!updates.isEmpty()) {
       Map<String, Observed> seen = new HashMap<>();
-      for (boolean notes : new boolean[] {false, true}) {
+      for (Family family : Family.values()) {
         List<String> ids =
             updates.stream()
-                .filter(f -> isCreditNote(f.xeroType()) == notes)
+                .filter(f -> Family.of(f.xeroType()) == family)
                 .map(InFlight::xeroId)
                 .toList();
         if (!ids.isEmpty()) {
           calls++;
-          observe(target, notes, XeroQuery.all().withIds(ids), seen);
+          observe(target, family, ids, seen);
         }
       }
       for (InFlight flight : updates) {
@@ -589,12 +598,28 @@ public class ImportRunner {
     }
     if (!creates.isEmpty()) {
       List<Candidate> candidates = new ArrayList<>();
-      for (boolean notes : new boolean[] {false, true}) {
+      for (Family family : Family.values()) {
         List<InFlight> mine =
-            creates.stream().filter(f -> isCreditNote(f.xeroType()) == notes).toList();
+            creates.stream().filter(f -> Family.of(f.xeroType()) == family).toList();
         if (mine.isEmpty()) {
           continue;
         }
+        if (family == Family.MANUAL_JOURNALS) {
+          calls++;
+          candidates.addAll(
+              journalCandidates(
+                  target,
+                  XeroQuery.all()
+                      .withWhere(
+                          narrations(
+                              mine.stream()
+                                  .map(InFlight::number)
+                                  .filter(n -> n != null && !n.isBlank())
+                                  .distinct()
+                                  .toList()))));
+          continue;
+        }
+        boolean notes = family == Family.CREDIT_NOTES;
         XeroQuery query =
             XeroQuery.all()
                 .withNumbers(
@@ -637,8 +662,47 @@ public class ImportRunner {
     return calls;
   }
 
-  private static boolean isCreditNote(String xeroType) {
-    return xeroType != null && xeroType.endsWith("CREDIT");
+  /** {@code Narration=="a" OR Narration=="b"}: Xero's optimised filter for journals. */
+  private static String narrations(List<String> narrations) {
+    return narrations.stream()
+        .map(n -> "Narration==\"" + n.replace("\"", "'") + "\"")
+        .collect(java.util.stream.Collectors.joining(" OR "));
+  }
+
+  /** {@code ManualJournalID==Guid("…") OR …}: journals cannot be read by a list of IDs. */
+  private static String journalIds(List<String> ids) {
+    return ids.stream()
+        .map(id -> "ManualJournalID==Guid(\"" + id.replace("\"", "") + "\")")
+        .collect(java.util.stream.Collectors.joining(" OR "));
+  }
+
+  /** Journals as reconciliation candidates: the total is the sum of the debits. */
+  private List<Candidate> journalCandidates(XeroTarget target, XeroQuery query) {
+    List<Candidate> out = new ArrayList<>();
+    for (ManualJournal j : client.allManualJournals(target, query)) {
+      out.add(
+          new Candidate(
+              j.manualJournalID,
+              DocumentMapper.JOURNAL_TYPE,
+              j.narration,
+              null,
+              j.date,
+              debits(j),
+              j.status));
+    }
+    return out;
+  }
+
+  private static BigDecimal debits(ManualJournal journal) {
+    BigDecimal sum = BigDecimal.ZERO;
+    if (journal.journalLines != null) {
+      for (var line : journal.journalLines) {
+        if (line.lineAmount != null && line.lineAmount.signum() > 0) {
+          sum = sum.add(line.lineAmount);
+        }
+      }
+    }
+    return sum;
   }
 
   private List<Candidate> candidates(XeroTarget target, boolean notes, XeroQuery query) {
@@ -675,19 +739,18 @@ public class ImportRunner {
   private int read(
       XeroTarget target, Collection<XeroDocument> documents, Map<String, Observed> out) {
     int calls = 0;
-    for (boolean notes : new boolean[] {false, true}) {
+    for (Family family : Family.values()) {
       List<String> ids =
           documents.stream()
-              .filter(d -> isCreditNote(d.getXeroType()) == notes)
+              .filter(d -> Family.of(d.getXeroType()) == family)
               .map(XeroDocument::getXeroId)
               .toList();
       for (int from = 0; from < ids.size(); from += ImportLedger.CHUNK) {
         calls++;
         observe(
             target,
-            notes,
-            XeroQuery.all()
-                .withIds(ids.subList(from, Math.min(ids.size(), from + ImportLedger.CHUNK))),
+            family,
+            ids.subList(from, Math.min(ids.size(), from + ImportLedger.CHUNK)),
             out);
       }
     }
@@ -695,8 +758,17 @@ public class ImportRunner {
   }
 
   private void observe(
-      XeroTarget target, boolean notes, XeroQuery query, Map<String, Observed> out) {
-    if (notes) {
+      XeroTarget target, Family family, List<String> ids, Map<String, Observed> out) {
+    if (family == Family.MANUAL_JOURNALS) {
+      // Unpaged, Xero leaves the lines out; a status is all that is needed here.
+      for (ManualJournal j :
+          client.manualJournals(target, XeroQuery.all().withWhere(journalIds(ids))).items()) {
+        out.put(j.manualJournalID, new Observed(j.manualJournalID, null, j.status, false));
+      }
+      return;
+    }
+    XeroQuery query = XeroQuery.all().withIds(ids);
+    if (family == Family.CREDIT_NOTES) {
       for (CreditNote n : client.allCreditNotes(target, query)) {
         boolean settled =
             n.remainingCredit != null

@@ -1,5 +1,6 @@
 package io.ledgerbridge.imports.boundary;
 
+import io.ledgerbridge.imports.boundary.ImportSteps.Family;
 import io.ledgerbridge.imports.control.Preview;
 import io.ledgerbridge.imports.entity.ImportItem;
 import io.ledgerbridge.imports.entity.ImportRun;
@@ -12,7 +13,6 @@ import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.SourceTransaction;
 import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.audit.AuditLog;
-import io.ledgerbridge.settings.entity.Direction;
 import io.ledgerbridge.xero.boundary.XeroConnections;
 import io.ledgerbridge.xero.client.BatchResult;
 import io.ledgerbridge.xero.client.ElementResult;
@@ -20,6 +20,7 @@ import io.ledgerbridge.xero.client.XeroClient;
 import io.ledgerbridge.xero.client.XeroTarget;
 import io.ledgerbridge.xero.client.wire.CreditNote;
 import io.ledgerbridge.xero.client.wire.Invoice;
+import io.ledgerbridge.xero.client.wire.ManualJournal;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -240,37 +241,38 @@ public class ImportService {
                   : document.getXeroStatus() + "."));
     }
     XeroTarget target = connections.requireTarget();
-    boolean notes = document.getXeroType().endsWith("CREDIT");
+    Family family = Family.of(document.getXeroType());
     String status = document.getXeroStatus();
     if (!"VOIDED".equals(status)) {
-      // Read it now: Xero voids only AUTHORISED documents with nothing paid or allocated.
+      // Read it now: Xero voids only AUTHORISED documents with nothing paid or allocated, and
+      // POSTED journals.
       String now;
-      boolean settled;
-      if (notes) {
-        CreditNote n =
-            client
-                .creditNote(target, document.getXeroId())
-                .orElseThrow(
-                    () ->
-                        new BusinessException.Conflict(
-                            "Xero no longer has " + document.getXeroNumber() + "."));
-        now = n.status;
-        settled =
-            n.remainingCredit != null
-                && n.total != null
-                && n.remainingCredit.compareTo(n.total) < 0;
-      } else {
-        Invoice i =
-            client
-                .invoice(target, document.getXeroId())
-                .orElseThrow(
-                    () ->
-                        new BusinessException.Conflict(
-                            "Xero no longer has " + document.getXeroNumber() + "."));
-        now = i.status;
-        settled = positive(i.amountPaid) || positive(i.amountCredited);
+      boolean settled = false;
+      String voidable = "AUTHORISED";
+      switch (family) {
+        case CREDIT_NOTES -> {
+          CreditNote n =
+              client.creditNote(target, document.getXeroId()).orElseThrow(() -> gone(document));
+          now = n.status;
+          settled =
+              n.remainingCredit != null
+                  && n.total != null
+                  && n.remainingCredit.compareTo(n.total) < 0;
+        }
+        case MANUAL_JOURNALS -> {
+          ManualJournal j =
+              client.manualJournal(target, document.getXeroId()).orElseThrow(() -> gone(document));
+          now = j.status;
+          voidable = "POSTED";
+        }
+        default -> {
+          Invoice i =
+              client.invoice(target, document.getXeroId()).orElseThrow(() -> gone(document));
+          now = i.status;
+          settled = positive(i.amountPaid) || positive(i.amountCredited);
+        }
       }
-      if (!"AUTHORISED".equals(now) || settled) {
+      if (!voidable.equals(now) || settled) {
         throw new BusinessException.Conflict(
             "Xero does not allow voiding "
                 + document.getXeroNumber()
@@ -279,7 +281,7 @@ public class ImportService {
                 + (settled ? " with payments or credit allocated" : "")
                 + ". Fix it by hand in Xero and mark it fixed by hand.");
       }
-      List<String> errors = voidInXero(target, notes, document.getXeroId());
+      List<String> errors = voidInXero(target, family, document.getXeroId());
       if (!errors.isEmpty()) {
         throw new BusinessException.Conflict(
             "Xero refused to void " + document.getXeroNumber() + ": " + String.join(" ", errors));
@@ -301,13 +303,23 @@ public class ImportService {
         List.of(t.getId()));
   }
 
-  private List<String> voidInXero(XeroTarget target, boolean notes, String xeroId) {
+  private static BusinessException gone(XeroDocument document) {
+    return new BusinessException.Conflict("Xero no longer has " + document.getXeroNumber() + ".");
+  }
+
+  private List<String> voidInXero(XeroTarget target, Family family, String xeroId) {
     BatchResult<?> result;
-    if (notes) {
+    if (family == Family.CREDIT_NOTES) {
       CreditNote n = new CreditNote();
       n.creditNoteID = xeroId;
       n.status = "VOIDED";
       result = client.saveCreditNotes(target, List.of(n));
+    } else if (family == Family.MANUAL_JOURNALS) {
+      // Without lines, Xero keeps the journal's lines and changes only the status.
+      ManualJournal j = new ManualJournal();
+      j.manualJournalID = xeroId;
+      j.status = "VOIDED";
+      result = client.saveManualJournals(target, List.of(j));
     } else {
       Invoice i = new Invoice();
       i.invoiceID = xeroId;
@@ -334,10 +346,6 @@ public class ImportService {
   private static void requireDocumentKind(Kind kind) {
     if (kind == null) {
       throw new BusinessException("Say which kind of transaction to import.");
-    }
-    if (Direction.of(kind).isEmpty()) {
-      throw new BusinessException(
-          kind.plural() + " become manual journals, which this import does not send yet.");
     }
   }
 

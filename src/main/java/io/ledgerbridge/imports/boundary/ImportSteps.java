@@ -1,8 +1,11 @@
 package io.ledgerbridge.imports.boundary;
 
+import io.ledgerbridge.imports.control.DocumentMapper;
+import io.ledgerbridge.imports.control.DocumentMapper.Mapping;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.xero.client.wire.CreditNote;
 import io.ledgerbridge.xero.client.wire.Invoice;
+import io.ledgerbridge.xero.client.wire.ManualJournal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +15,21 @@ public final class ImportSteps {
 
   private ImportSteps() {}
 
+  /** The three kinds of Xero document the engine sends, each with its own endpoint. */
+  public enum Family {
+    INVOICES,
+    CREDIT_NOTES,
+    MANUAL_JOURNALS;
+
+    /** The family of a {@code xero_type}: ACCREC/ACCPAY, …CREDIT, or a manual journal. */
+    public static Family of(String xeroType) {
+      if (DocumentMapper.JOURNAL_TYPE.equals(xeroType)) {
+        return MANUAL_JOURNALS;
+      }
+      return xeroType != null && xeroType.endsWith("CREDIT") ? CREDIT_NOTES : INVOICES;
+    }
+  }
+
   /** What Xero says of a document now (from a read by id). */
   public record Observed(String xeroId, String number, String status, boolean settled) {}
 
@@ -20,21 +38,32 @@ public final class ImportSteps {
       long itemId,
       long transactionId,
       Kind kind,
-      Invoice invoice,
-      CreditNote creditNote,
+      Mapping mapping,
       String hash,
       long sourceVersion,
       BigDecimal total,
       boolean update) {
 
-    public boolean isCreditNote() {
-      return creditNote != null;
+    public Invoice invoice() {
+      return mapping.invoice();
+    }
+
+    public CreditNote creditNote() {
+      return mapping.creditNote();
+    }
+
+    public ManualJournal journal() {
+      return mapping.journal();
+    }
+
+    public Family family() {
+      return Family.of(mapping.xeroType());
     }
   }
 
   /**
    * One request's worth of documents, claimed in flight under {@code key}: all creates (PUT) or all
-   * updates (POST), all invoices or all credit notes.
+   * updates (POST), all of one {@link Family}.
    */
   public record Batch(List<Send> documents, String key, boolean update, boolean unitdp4) {
 
@@ -42,8 +71,8 @@ public final class ImportSteps {
       documents = List.copyOf(documents);
     }
 
-    public boolean creditNotes() {
-      return !documents.isEmpty() && documents.get(0).isCreditNote();
+    public Family family() {
+      return documents.isEmpty() ? Family.INVOICES : documents.get(0).family();
     }
 
     public List<Invoice> invoices() {
@@ -52,6 +81,10 @@ public final class ImportSteps {
 
     public List<CreditNote> creditNoteList() {
       return documents.stream().map(Send::creditNote).toList();
+    }
+
+    public List<ManualJournal> journals() {
+      return documents.stream().map(Send::journal).toList();
     }
   }
 

@@ -19,7 +19,9 @@ import io.ledgerbridge.xero.client.wire.Contact;
 import io.ledgerbridge.xero.client.wire.CreditNote;
 import io.ledgerbridge.xero.client.wire.Invoice;
 import io.ledgerbridge.xero.client.wire.LineItem;
+import io.ledgerbridge.xero.client.wire.ManualJournal;
 import io.ledgerbridge.xero.client.wire.TrackingRef;
+import io.ledgerbridge.xero.client.wire.XeroElement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
@@ -64,14 +66,15 @@ public final class DocumentMapper {
   public record Problem(String code, String message) {}
 
   /**
-   * The mapped document (exactly one of {@code invoice} and {@code creditNote} is set), Xero's
-   * totals for it as it will be sent (rounding line included), the source total, the difference
-   * {@code source − Xero} before any rounding line, the rounding line's amount (zero when none),
-   * blocking reasons and warnings.
+   * The mapped document (exactly one of {@code invoice}, {@code creditNote} and {@code journal} is
+   * set), Xero's totals for it as it will be sent (rounding line included; for a journal the sum of
+   * its debits), the source total, the difference {@code source − Xero} before any rounding line,
+   * the rounding line's amount (zero when none), blocking reasons and warnings.
    */
   public record Mapping(
       Invoice invoice,
       CreditNote creditNote,
+      ManualJournal journal,
       Totals xeroTotals,
       BigDecimal sourceTotal,
       BigDecimal difference,
@@ -85,15 +88,105 @@ public final class DocumentMapper {
       warnings = List.copyOf(warnings);
     }
 
+    /** An invoice or credit note's mapping. */
+    public Mapping(
+        Invoice invoice,
+        CreditNote creditNote,
+        Totals xeroTotals,
+        BigDecimal sourceTotal,
+        BigDecimal difference,
+        BigDecimal rounding,
+        boolean unitdp4,
+        List<Problem> blocking,
+        List<Problem> warnings) {
+      this(
+          invoice,
+          creditNote,
+          null,
+          xeroTotals,
+          sourceTotal,
+          difference,
+          rounding,
+          unitdp4,
+          blocking,
+          warnings);
+    }
+
     public boolean blocked() {
       return !blocking.isEmpty();
     }
 
-    /** The document's line items, whichever kind it is. */
+    /** The document's line items, whichever kind it is (none for a journal). */
     public List<LineItem> lineItems() {
+      if (journal != null) {
+        return List.of();
+      }
       return invoice != null ? invoice.lineItems : creditNote.lineItems;
     }
+
+    /** The document as it goes on the wire. */
+    public XeroElement wire() {
+      return invoice != null ? invoice : creditNote != null ? creditNote : journal;
+    }
+
+    /** ACCREC, ACCPAY, ACCRECCREDIT, ACCPAYCREDIT or {@link #JOURNAL_TYPE}. */
+    public String xeroType() {
+      return invoice != null ? invoice.type : creditNote != null ? creditNote.type : JOURNAL_TYPE;
+    }
+
+    public LocalDate date() {
+      return invoice != null ? invoice.date : creditNote != null ? creditNote.date : journal.date;
+    }
+
+    /**
+     * What finds the document in Xero again: the invoice or credit note number; a journal's
+     * Narration (journals have no number).
+     */
+    public String number() {
+      return invoice != null
+          ? invoice.invoiceNumber
+          : creditNote != null ? creditNote.creditNoteNumber : journal.narration;
+    }
+
+    /** The Xero ContactID; null for a journal. */
+    public String contactId() {
+      Contact contact =
+          invoice != null ? invoice.contact : creditNote != null ? creditNote.contact : null;
+      return contact == null ? null : contact.contactID;
+    }
+
+    /** Makes the document an update of the Xero document {@code id}, now in {@code status}. */
+    public void target(String id, String status) {
+      if (invoice != null) {
+        invoice.invoiceID = id;
+        invoice.status = status;
+      } else if (creditNote != null) {
+        creditNote.creditNoteID = id;
+        creditNote.status = status;
+      } else {
+        journal.manualJournalID = id;
+        journal.status = status;
+      }
+    }
+
+    /**
+     * Appends {@code suffix} to the number a new version is sent under; a journal's goes inside its
+     * Narration token, which must differ from the voided journal's.
+     */
+    public void suffixNumber(String suffix) {
+      if (invoice != null && invoice.invoiceNumber != null) {
+        invoice.invoiceNumber += suffix;
+      } else if (creditNote != null && creditNote.creditNoteNumber != null) {
+        creditNote.creditNoteNumber += suffix;
+      } else if (journal != null && journal.narration.endsWith("]")) {
+        journal.narration =
+            journal.narration.substring(0, journal.narration.length() - 1) + suffix + "]";
+      }
+    }
   }
+
+  /** The {@code xero_type} of a manual journal (Xero's ManualJournals carry no type). */
+  public static final String JOURNAL_TYPE = "MANUALJOURNAL";
 
   private final AccountingSettings settings;
   private final AccountResolver resolver;
@@ -135,6 +228,9 @@ public final class DocumentMapper {
 
   public Mapping map(
       Kind kind, Long id, String sourceId, TransactionContent content, String contactId) {
+    if (kind == Kind.STOCK_ADJUSTMENT) {
+      return new JournalMapper(settings, resolver).map(sourceId, content, url(kind, id));
+    }
     Direction direction =
         Direction.of(kind)
             .orElseThrow(() -> new IllegalArgumentException(kind + " is not an invoice kind"));

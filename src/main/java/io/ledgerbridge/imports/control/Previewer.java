@@ -77,7 +77,7 @@ public final class Previewer {
       }
       blocking.putIfAbsent(problem.code(), problem);
     }
-    LocalDate date = mapping.invoice() != null ? mapping.invoice().date : mapping.creditNote().date;
+    LocalDate date = mapping.date();
     if (lockDate != null && date != null && !date.isAfter(lockDate)) {
       blocking.putIfAbsent(
           "LOCK_DATE",
@@ -91,6 +91,7 @@ public final class Previewer {
     }
     String currency = transaction.getCurrency();
     if (currency != null
+        && mapping.journal() == null // a journal's values are in base currency
         && !currency.equalsIgnoreCase(baseCurrency)
         && !currencies.contains(currency.toUpperCase(Locale.ROOT))) {
       blocking.putIfAbsent(
@@ -107,20 +108,10 @@ public final class Previewer {
 
     Action action = action(transaction, document);
     if (action == Action.UPDATE) {
-      if (mapping.invoice() != null) {
-        mapping.invoice().invoiceID = document.getXeroId();
-        mapping.invoice().status = document.getXeroStatus();
-      } else {
-        mapping.creditNote().creditNoteID = document.getXeroId();
-        mapping.creditNote().status = document.getXeroStatus();
-      }
+      mapping.target(document.getXeroId(), document.getXeroStatus());
     } else if (action == Action.CREATE && document != null && document.getVersionNo() > 1) {
       String suffix = "-v" + document.getVersionNo();
-      if (mapping.invoice() != null && mapping.invoice().invoiceNumber != null) {
-        mapping.invoice().invoiceNumber += suffix;
-      } else if (mapping.creditNote() != null && mapping.creditNote().creditNoteNumber != null) {
-        mapping.creditNote().creditNoteNumber += suffix;
-      }
+      mapping.suffixNumber(suffix);
       warnings.add(
           new Problem(
               "NEW_VERSION",
@@ -168,8 +159,7 @@ public final class Previewer {
 
   /** SHA-256 (hex) of the document as it goes on the wire. */
   public String hash(Mapping mapping) {
-    Object document = mapping.invoice() != null ? mapping.invoice() : mapping.creditNote();
-    return sha256(json.toJson(document));
+    return sha256(json.toJson(mapping.wire()));
   }
 
   public static String sha256(String text) {

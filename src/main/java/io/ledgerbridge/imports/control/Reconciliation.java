@@ -10,8 +10,9 @@ import java.util.Set;
  * Finds, among documents read from Xero, the one an unanswered create produced (xero-api.md §15,
  * §19.11). ACCREC and ACCRECCREDIT numbers are unique in Xero, so the number decides. ACCPAY and
  * ACCPAYCREDIT numbers are the supplier's and need not be unique: contact, number, date and total
- * must all agree. Deleted or voided documents, and documents LedgerBridge already holds for another
- * transaction, never match.
+ * must all agree. A manual journal has no number: its Narration carries LedgerBridge's unique token
+ * ({@link JournalMapper}), so the Narration decides. Deleted or voided documents, and documents
+ * LedgerBridge already holds for another transaction, never match.
  */
 public final class Reconciliation {
 
@@ -35,7 +36,10 @@ public final class Reconciliation {
 
   public static Optional<Candidate> match(
       Sought sought, Collection<Candidate> candidates, Set<String> heldElsewhere) {
-    boolean uniqueNumbers = "ACCREC".equals(sought.type()) || "ACCRECCREDIT".equals(sought.type());
+    boolean uniqueNumbers =
+        "ACCREC".equals(sought.type())
+            || "ACCRECCREDIT".equals(sought.type())
+            || DocumentMapper.JOURNAL_TYPE.equals(sought.type());
     return candidates.stream()
         .filter(c -> sought.type().equals(c.type()))
         .filter(c -> !GONE.contains(c.status()))

@@ -23,8 +23,11 @@ public class XeroDocument {
   /** Statuses in which LedgerBridge may still change the document. */
   public static final Set<String> EDITABLE = Set.of("DRAFT", "SUBMITTED");
 
-  /** Statuses that mean someone approved it in Xero: LedgerBridge leaves it alone. */
-  public static final Set<String> APPROVED = Set.of("AUTHORISED", "PAID", "VOIDED");
+  /**
+   * Statuses that mean someone approved it in Xero (a journal: posted): LedgerBridge leaves it
+   * alone.
+   */
+  public static final Set<String> APPROVED = Set.of("AUTHORISED", "PAID", "VOIDED", "POSTED");
 
   public static final String DELETED = "DELETED";
 
@@ -215,6 +218,12 @@ public class XeroDocument {
     this.fixedBy = null;
     this.fixedAt = null;
     release();
+  }
+
+  /** What Xero holds differs from what was sent: the next import sends it again. */
+  public void notAsSent() {
+    this.sentHash = null;
+    this.syncedVersion = null;
   }
 
   /** The status Xero reports now. */

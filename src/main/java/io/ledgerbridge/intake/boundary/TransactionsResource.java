@@ -9,6 +9,7 @@ import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.Line;
 import io.ledgerbridge.intake.entity.SourceTransaction;
+import io.ledgerbridge.intake.entity.StockMovement;
 import io.ledgerbridge.intake.entity.TransactionContent;
 import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.DateRules;
@@ -294,10 +295,20 @@ public class TransactionsResource {
       add(l, "taxCode", line.taxCode());
       add(l, "accountCode", line.accountCode());
       add(l, "unitCost", line.unitCost());
+      add(l, "costAmount", line.costAmount());
+      if (line.restock() != null) {
+        l.add("restock", line.restock());
+      }
       lines.add(l);
     }
     json.add("lines", lines);
     add(json, "total", c.total());
+    StockMovement m = c.movement();
+    add(json, "adjustmentType", m.type() == null ? null : m.type().name());
+    add(json, "reason", m.reason());
+    add(json, "location", m.location());
+    add(json, "fromLocation", m.fromLocation());
+    add(json, "toLocation", m.toLocation());
     json.add("voided", c.voided())
         .add("state", t.getState().name())
         .add("receivedAt", t.getReceivedAt().toString())

@@ -169,15 +169,6 @@ public final class Importability {
               "Stock adjustments are journalled only under the perpetual inventory method; the"
                   + " accounting settings say periodic."));
     }
-    if (kind == Kind.STOCK_ADJUSTMENT) {
-      // Until the journal import exists, never "Ready to import": it would be a promise the
-      // import cannot keep (it refuses stock adjustments).
-      reasons.add(
-          new Reason(
-              "JOURNALS_NOT_AVAILABLE",
-              "Not imported yet: this version of LedgerBridge does not send stock adjustment"
-                  + " journals to Xero."));
-    }
     return reasons;
   }
 

@@ -54,6 +54,11 @@ public final class TransactionCsvReader {
           "pricesIncludeTax",
           "total",
           "voided",
+          "adjustmentType",
+          "reason",
+          "location",
+          "fromLocation",
+          "toLocation",
           "sku",
           "description",
           "quantity",
@@ -61,7 +66,9 @@ public final class TransactionCsvReader {
           "discountPercent",
           "taxCode",
           "accountCode",
-          "unitCost");
+          "unitCost",
+          "costAmount",
+          "restock");
 
   private static final List<String> LINE_COLUMNS =
       List.of(
@@ -72,7 +79,9 @@ public final class TransactionCsvReader {
           "discountPercent",
           "taxCode",
           "accountCode",
-          "unitCost");
+          "unitCost",
+          "costAmount",
+          "restock");
   private static final List<String> REQUIRED = List.of("kind", "sourceId", "version", "date");
 
   /** An error in the file, by row (1 = the header) and column. */
@@ -259,7 +268,9 @@ public final class TransactionCsvReader {
                     value(row, headers, "discountPercent"), path + ".discountPercent", errors),
                 Values.text(value(row, headers, "taxCode")),
                 Values.text(value(row, headers, "accountCode")),
-                Values.decimal(value(row, headers, "unitCost"), path + ".unitCost", errors)));
+                Values.decimal(value(row, headers, "unitCost"), path + ".unitCost", errors),
+                Values.decimal(value(row, headers, "costAmount"), path + ".costAmount", errors),
+                Values.bool(value(row, headers, "restock"), path + ".restock", errors)));
       }
     }
     TransactionContent content =
@@ -279,7 +290,14 @@ public final class TransactionCsvReader {
                 Values.bool(value(first, headers, "pricesIncludeTax"), "pricesIncludeTax", errors)),
             lines,
             Values.decimal(value(first, headers, "total"), "total", errors),
-            Boolean.TRUE.equals(Values.bool(value(first, headers, "voided"), "voided", errors)));
+            Boolean.TRUE.equals(Values.bool(value(first, headers, "voided"), "voided", errors)),
+            Values.movement(
+                value(first, headers, "adjustmentType"),
+                value(first, headers, "reason"),
+                value(first, headers, "location"),
+                value(first, headers, "fromLocation"),
+                value(first, headers, "toLocation"),
+                errors));
     return new IncomingTransaction(
         index,
         kind,

@@ -4,6 +4,7 @@ import io.ledgerbridge.intake.entity.Address;
 import io.ledgerbridge.intake.entity.Contact;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.Line;
+import io.ledgerbridge.intake.entity.StockMovement;
 import io.ledgerbridge.intake.entity.TransactionContent;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -62,8 +63,19 @@ public final class TransactionJsonReader {
             Boolean.TRUE.equals(bool(item, "pricesIncludeTax", "pricesIncludeTax")),
             lines,
             decimal(item, "total", "total"),
-            Boolean.TRUE.equals(bool(item, "voided", "voided")));
+            Boolean.TRUE.equals(bool(item, "voided", "voided")),
+            movement(item));
     return new IncomingTransaction(index, kind, kindText, sourceId, version, content, errors);
+  }
+
+  private StockMovement movement(JsonObject item) {
+    return Values.movement(
+        scalar(item, "adjustmentType", "adjustmentType"),
+        scalar(item, "reason", "reason"),
+        scalar(item, "location", "location"),
+        scalar(item, "fromLocation", "fromLocation"),
+        scalar(item, "toLocation", "toLocation"),
+        errors);
   }
 
   private Contact contact(JsonObject json) {
@@ -128,7 +140,9 @@ public final class TransactionJsonReader {
               decimal(line, "discountPercent", path + ".discountPercent"),
               text(line, "taxCode", path + ".taxCode"),
               text(line, "accountCode", path + ".accountCode"),
-              decimal(line, "unitCost", path + ".unitCost")));
+              decimal(line, "unitCost", path + ".unitCost"),
+              decimal(line, "costAmount", path + ".costAmount"),
+              bool(line, "restock", path + ".restock")));
     }
     return lines;
   }

@@ -4,6 +4,7 @@ import io.ledgerbridge.intake.entity.Address;
 import io.ledgerbridge.intake.entity.Contact;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.Line;
+import io.ledgerbridge.intake.entity.StockMovement;
 import io.ledgerbridge.intake.entity.TransactionContent;
 import io.ledgerbridge.platform.DateRules;
 import io.ledgerbridge.platform.TextRules;
@@ -84,12 +85,72 @@ public final class TransactionValidator {
     for (int i = 0; i < c.lines().size(); i++) {
       line(in.kind(), "lines[" + i + "]", c.lines().get(i));
     }
+    movement(in.kind(), c);
     if (c.total() == null) {
       if (in.kind() != null && in.kind() != Kind.STOCK_ADJUSTMENT && !hasError("total")) {
         error("total", "is required: the total the inventory system computed");
       }
     } else {
       range("total", c.total(), MAX_TOTAL, 4);
+    }
+  }
+
+  /** A stock adjustment's type, reason and locations; a transfer has both ends and nets to zero. */
+  private void movement(Kind kind, TransactionContent c) {
+    StockMovement m = c.movement();
+    text("reason", m.reason(), 255, false);
+    text("location", m.location(), 100, false);
+    text("fromLocation", m.fromLocation(), 100, false);
+    text("toLocation", m.toLocation(), 100, false);
+    if (kind != null && kind != Kind.STOCK_ADJUSTMENT) {
+      for (String[] field :
+          new String[][] {
+            {"adjustmentType", m.type() == null ? null : m.type().name()},
+            {"reason", m.reason()},
+            {"location", m.location()},
+            {"fromLocation", m.fromLocation()},
+            {"toLocation", m.toLocation()}
+          }) {
+        if (field[1] != null && !hasError(field[0])) {
+          error(field[0], "is for stock adjustments only, not a " + kind.name());
+        }
+      }
+      return;
+    }
+    if (!m.transfer()) {
+      if (m.fromLocation() != null || m.toLocation() != null) {
+        error(
+            m.fromLocation() != null ? "fromLocation" : "toLocation",
+            "is for a TRANSFER only; use location for where the stock changed");
+      }
+      return;
+    }
+    if (m.fromLocation() == null && !hasError("fromLocation")) {
+      error("fromLocation", "is required for a TRANSFER");
+    }
+    if (m.toLocation() == null && !hasError("toLocation")) {
+      error("toLocation", "is required for a TRANSFER");
+    }
+    if (m.fromLocation() != null && m.fromLocation().equals(m.toLocation())) {
+      error("toLocation", "must differ from fromLocation");
+    }
+    if (hasErrorUnder("lines")) {
+      return;
+    }
+    BigDecimal net = BigDecimal.ZERO;
+    for (Line line : c.lines()) {
+      BigDecimal cost = line.cost();
+      if (cost == null) {
+        return; // valued at import, where a missing cost is reported
+      }
+      net = net.add(cost);
+    }
+    if (net.signum() != 0) {
+      error(
+          "lines",
+          "a TRANSFER must net to zero (the stock leaving fromLocation as negative costAmount,"
+              + " the same value arriving at toLocation as positive); these lines net to "
+              + net.stripTrailingZeros().toPlainString());
     }
   }
 
@@ -154,6 +215,17 @@ public final class TransactionValidator {
       if (line.unitCost().signum() < 0) {
         error(path + ".unitCost", "must not be negative");
       }
+    }
+    if (line.costAmount() != null) {
+      range(path + ".costAmount", line.costAmount(), MAX_LINE_AMOUNT, 6);
+      if (kind != null && kind != Kind.STOCK_ADJUSTMENT && line.costAmount().signum() < 0) {
+        error(
+            path + ".costAmount",
+            "must not be negative on a " + kind.name() + " (only a stock adjustment is signed)");
+      }
+    }
+    if (line.restock() != null && kind != null && kind != Kind.CUSTOMER_CREDIT) {
+      error(path + ".restock", "is for customer credit lines only");
     }
     if (!hasErrorUnder(path)
         && line.quantity() != null

@@ -1,5 +1,7 @@
 package io.ledgerbridge.intake.control;
 
+import io.ledgerbridge.intake.entity.StockMovement;
+import io.ledgerbridge.platform.TextRules;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -105,5 +107,30 @@ final class Values {
 
   static String shorten(String text) {
     return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+
+  /** A stock adjustment's movement fields; an unknown type is an error on adjustmentType. */
+  static StockMovement movement(
+      String type,
+      String reason,
+      String location,
+      String fromLocation,
+      String toLocation,
+      List<FieldError> errors) {
+    String typeText = text(type);
+    StockMovement.Type parsed = null;
+    if (typeText != null) {
+      parsed = StockMovement.Type.parse(typeText).orElse(null);
+      if (parsed == null) {
+        errors.add(
+            new FieldError(
+                "adjustmentType",
+                "must be one of WRITE_OFF, COUNT, REVALUATION, TRANSFER, not '"
+                    + TextRules.printable(shorten(typeText))
+                    + "'"));
+      }
+    }
+    return new StockMovement(
+        parsed, text(reason), text(location), text(fromLocation), text(toLocation));
   }
 }

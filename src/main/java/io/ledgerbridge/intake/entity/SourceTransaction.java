@@ -124,6 +124,22 @@ public class SourceTransaction {
   @Column(nullable = false)
   private boolean voided;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "adjustment_type", length = 20)
+  private StockMovement.Type adjustmentType;
+
+  @Column(name = "adjustment_reason")
+  private String adjustmentReason;
+
+  @Column(name = "stock_location", length = 100)
+  private String location;
+
+  @Column(name = "from_location", length = 100)
+  private String fromLocation;
+
+  @Column(name = "to_location", length = 100)
+  private String toLocation;
+
   @Column(name = "line_count", nullable = false)
   private int lineCount;
 
@@ -194,6 +210,14 @@ public class SourceTransaction {
     state = sourceVersion > syncedVersion ? ImportState.CHANGED : ImportState.IMPORTED;
   }
 
+  /**
+   * Xero kept the document but not as sent (it dropped an account from a journal line): it is in
+   * Xero, and must be sent again.
+   */
+  public void recordInXeroNotAsSent() {
+    state = ImportState.CHANGED;
+  }
+
   /** Xero refused the document; a transaction already in Xero keeps its state. */
   public void recordFailed() {
     if (!state.isInXero() && state != ImportState.DO_NOT_IMPORT) {
@@ -250,6 +274,12 @@ public class SourceTransaction {
     this.pricesIncludeTax = content.pricesIncludeTax();
     this.total = content.total();
     this.voided = content.voided();
+    StockMovement movement = content.movement();
+    this.adjustmentType = movement.type();
+    this.adjustmentReason = movement.reason();
+    this.location = movement.location();
+    this.fromLocation = movement.fromLocation();
+    this.toLocation = movement.toLocation();
     this.updatedAt = now;
     this.lines.clear();
     int lineNo = 1;
@@ -299,7 +329,8 @@ public class SourceTransaction {
         pricesIncludeTax,
         lines.stream().map(TransactionLine::toLine).toList(),
         total,
-        voided);
+        voided,
+        new StockMovement(adjustmentType, adjustmentReason, location, fromLocation, toLocation));
   }
 
   public Long getId() {

@@ -55,6 +55,11 @@ public class TransactionLine {
   @Column(name = "unit_cost", precision = 19, scale = 4)
   private BigDecimal unitCost;
 
+  @Column(name = "cost_amount", precision = 24, scale = 6)
+  private BigDecimal costAmount;
+
+  private Boolean restock;
+
   protected TransactionLine() {}
 
   TransactionLine(SourceTransaction transaction, int lineNo, Line line) {
@@ -68,11 +73,22 @@ public class TransactionLine {
     this.taxCode = line.taxCode();
     this.accountCode = line.accountCode();
     this.unitCost = line.unitCost();
+    this.costAmount = line.costAmount();
+    this.restock = line.restock();
   }
 
   public Line toLine() {
     return new Line(
-        sku, description, quantity, unitPrice, discountPercent, taxCode, accountCode, unitCost);
+        sku,
+        description,
+        quantity,
+        unitPrice,
+        discountPercent,
+        taxCode,
+        accountCode,
+        unitCost,
+        costAmount,
+        restock);
   }
 
   public int getLineNo() {

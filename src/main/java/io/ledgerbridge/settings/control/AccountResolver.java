@@ -119,6 +119,11 @@ public final class AccountResolver {
                     "No account: the " + role.label() + " account is not set in Settings."));
   }
 
+  /** A source line's own account on a manual journal line, checked as Xero checks journals. */
+  public Resolution resolveJournalLine(String code) {
+    return checkedAccount(code.trim(), Source.LINE, "the line's own account", true, null);
+  }
+
   private Optional<String> override(OverrideScope scope, String key, Direction direction) {
     if (!present(key)) {
       return Optional.empty();

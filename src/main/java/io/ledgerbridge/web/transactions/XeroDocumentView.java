@@ -1,11 +1,14 @@
 package io.ledgerbridge.web.transactions;
 
+import io.ledgerbridge.imports.control.DocumentMapper;
 import io.ledgerbridge.imports.control.DocumentMapper.Mapping;
 import io.ledgerbridge.imports.control.Preview;
 import io.ledgerbridge.imports.control.XeroTotals.LineResult;
 import io.ledgerbridge.xero.client.wire.CreditNote;
 import io.ledgerbridge.xero.client.wire.Invoice;
 import io.ledgerbridge.xero.client.wire.LineItem;
+import io.ledgerbridge.xero.client.wire.ManualJournal;
+import io.ledgerbridge.xero.client.wire.ManualJournalLine;
 import io.ledgerbridge.xero.client.wire.TrackingRef;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -58,6 +61,9 @@ public record XeroDocumentView(
 
   public static XeroDocumentView of(Preview preview) {
     Mapping m = preview.mapping();
+    if (m.journal() != null) {
+      return journal(m);
+    }
     Invoice i = m.invoice();
     CreditNote c = m.creditNote();
     List<LineItem> items = m.lineItems() == null ? List.of() : m.lineItems();
@@ -102,6 +108,46 @@ public record XeroDocumentView(
         m.rounding());
   }
 
+  /** A manual journal: one line per journal line, the amount signed (debit +, credit −). */
+  private static XeroDocumentView journal(Mapping m) {
+    ManualJournal j = m.journal();
+    List<LineView> lines = new ArrayList<>();
+    for (ManualJournalLine line : j.journalLines) {
+      lines.add(
+          new LineView(
+              line.description,
+              null,
+              null,
+              null,
+              line.accountCode,
+              line.taxType,
+              tracking(line.tracking),
+              line.lineAmount,
+              null));
+    }
+    return new XeroDocumentView(
+        m.xeroType(),
+        j.manualJournalID,
+        j.status,
+        null,
+        j.narration,
+        null,
+        j.date,
+        null,
+        null,
+        null,
+        j.lineAmountTypes,
+        false,
+        j.url,
+        List.copyOf(lines),
+        m.xeroTotals().subTotal(),
+        m.xeroTotals().totalTax(),
+        m.xeroTotals().total(),
+        m.sourceTotal(),
+        m.difference(),
+        m.rounding());
+  }
+
   private static String contactId(io.ledgerbridge.xero.client.wire.Contact contact) {
     return contact == null ? null : contact.contactID;
   }
@@ -134,6 +180,7 @@ public record XeroDocumentView(
       case "ACCPAY" -> "Bill (ACCPAY)";
       case "ACCRECCREDIT" -> "Customer credit note (ACCRECCREDIT)";
       case "ACCPAYCREDIT" -> "Supplier credit note (ACCPAYCREDIT)";
+      case DocumentMapper.JOURNAL_TYPE -> "Manual journal (debits +, credits −)";
       default -> type;
     };
   }

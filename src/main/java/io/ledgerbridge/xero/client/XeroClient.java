@@ -276,6 +276,11 @@ public class XeroClient implements AutoCloseable {
     return new XeroPage<>(listOrEmpty(answer.manualJournals), answer.pagination);
   }
 
+  /** Every manual journal matching the query, read page by page (so with their lines). */
+  public List<ManualJournal> allManualJournals(XeroTarget target, XeroQuery query) {
+    return allPages(query, q -> manualJournals(target, q));
+  }
+
   /** A manual journal by ManualJournalID, with its lines. */
   public Optional<ManualJournal> manualJournal(XeroTarget target, String id) {
     return one(() -> get(target, "ManualJournals/" + segment(id), Map.of(), null).manualJournals);
@@ -354,6 +359,16 @@ public class XeroClient implements AutoCloseable {
   public BatchResult<ManualJournal> saveManualJournals(
       XeroTarget target, List<ManualJournal> journals) {
     return write(target, "POST", MANUAL_JOURNALS, journals);
+  }
+
+  public BatchResult<ManualJournal> createManualJournals(
+      XeroTarget target, List<ManualJournal> journals, WriteOptions options) {
+    return write(target, "PUT", MANUAL_JOURNALS, journals, options);
+  }
+
+  public BatchResult<ManualJournal> saveManualJournals(
+      XeroTarget target, List<ManualJournal> journals, WriteOptions options) {
+    return write(target, "POST", MANUAL_JOURNALS, journals, options);
   }
 
   public BatchResult<Contact> createContacts(XeroTarget target, List<Contact> contacts) {

@@ -39,6 +39,26 @@ class ReconciliationTest {
   }
 
   @Test
+  void aManualJournalHasNoContactAndIsFoundByItsNarrationToken() {
+    String narration = "Stock adjustment ADJ-1 · Write-off [LedgerBridge ADJ-1]";
+    Sought sought =
+        new Sought(DocumentMapper.JOURNAL_TYPE, narration, null, DAY, new BigDecimal("12.00"));
+    List<Candidate> read =
+        List.of(
+            doc("voided", DocumentMapper.JOURNAL_TYPE, narration, null, DAY, "12.00", "VOIDED"),
+            doc(
+                "other",
+                DocumentMapper.JOURNAL_TYPE,
+                "Stock adjustment ADJ-2",
+                null,
+                DAY,
+                "12.00",
+                "DRAFT"),
+            doc("it", DocumentMapper.JOURNAL_TYPE, narration, null, DAY, "12.00", "DRAFT"));
+    assertEquals("it", Reconciliation.match(sought, read, Set.of()).orElseThrow().xeroId());
+  }
+
+  @Test
   void deletedVoidedAndAlreadyHeldDocumentsNeverMatch() {
     Sought sought = new Sought("ACCREC", "INV-7", SUPPLIER, DAY, new BigDecimal("11.50"));
     assertTrue(

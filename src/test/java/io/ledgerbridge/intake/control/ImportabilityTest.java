@@ -186,11 +186,11 @@ class ImportabilityTest {
             null,
             null);
 
-    assertEquals(List.of("NOT_PERPETUAL", "JOURNALS_NOT_AVAILABLE"), codes(facts, READY));
+    assertEquals(List.of("NOT_PERPETUAL"), codes(facts, READY));
   }
 
   @Test
-  void underThePerpetualMethodStockAdjustmentsWaitOnlyForTheJournalImport() {
+  void underThePerpetualMethodAStockAdjustmentWithoutContactOrTotalIsReady() {
     Facts facts =
         new Facts(
             7L,
@@ -205,7 +205,7 @@ class ImportabilityTest {
             null);
     Context perpetual =
         new Context(true, code -> ContactLink.LINKED, id -> List.of(), d -> true, null, true);
-    assertEquals(List.of("JOURNALS_NOT_AVAILABLE"), codes(facts, perpetual));
+    assertEquals(List.of(), codes(facts, perpetual));
   }
 
   @Test

@@ -72,6 +72,81 @@ class TransactionValidatorTest {
   }
 
   @Test
+  void stockMovementFieldsAreCheckedAndBelongToStockAdjustmentsOnly() {
+    JsonObject writeOff =
+        with(
+            with(stockAdjustment("A", 1), "adjustmentType", "write-off"), "reason", "Water damage");
+    assertEquals(List.of(), check(writeOff).errors());
+    assertEquals(
+        Map.of(
+            "adjustmentType",
+            "must be one of WRITE_OFF, COUNT, REVALUATION, TRANSFER, not 'SHRINK'"),
+        errors(check(with(stockAdjustment("A", 1), "adjustmentType", "SHRINK"))));
+    assertEquals(
+        Map.of("location", "is for stock adjustments only, not a SALE"),
+        errors(check(with(sale("S", 1), "location", "AKL"))));
+    assertEquals(
+        Map.of("fromLocation", "is for a TRANSFER only; use location for where the stock changed"),
+        errors(check(with(stockAdjustment("A", 1), "fromLocation", "AKL"))));
+  }
+
+  @Test
+  void aTransferNeedsBothEndsAndLinesThatNetToZero() {
+    JsonObject transfer = with(stockAdjustment("T", 1), "adjustmentType", "TRANSFER");
+    assertEquals(
+        Map.of(
+            "fromLocation",
+            "is required for a TRANSFER",
+            "toLocation",
+            "is required for a TRANSFER",
+            "lines",
+            "a TRANSFER must net to zero (the stock leaving fromLocation as negative costAmount,"
+                + " the same value arriving at toLocation as positive); these lines net to"
+                + " -21.25"),
+        errors(check(transfer)));
+    JsonObject balanced =
+        with(
+            with(
+                with(
+                    transfer,
+                    "lines",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("quantity", -2)
+                                .add("costAmount", new BigDecimal("-10.123456")))
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("quantity", 2)
+                                .add("costAmount", new BigDecimal("10.123456")))
+                        .build()),
+                "fromLocation",
+                "AKL"),
+            "toLocation",
+            "WLG");
+    assertEquals(List.of(), check(balanced).errors());
+    assertEquals(
+        Map.of("toLocation", "must differ from fromLocation"),
+        errors(check(with(balanced, "toLocation", "AKL"))));
+  }
+
+  @Test
+  void costAmountsHaveSixDecimalsAndAreSignedOnlyOnStockAdjustments() {
+    assertEquals(
+        Map.of("lines[0].costAmount", "may have at most 6 decimal places"),
+        errors(check(withLine(stockAdjustment("A", 1), "costAmount", "1.1234567"))));
+    assertEquals(
+        Map.of(
+            "lines[0].costAmount",
+            "must not be negative on a SALE (only a stock adjustment is signed)"),
+        errors(check(withLine(sale("S", 1), "costAmount", "-3"))));
+    assertEquals(
+        Map.of("lines[0].restock", "is for customer credit lines only"),
+        errors(check(withLine(sale("S", 1), "restock", false))));
+    assertEquals(List.of(), check(withLine(sale("S", 1), "costAmount", "3.123456")).errors());
+  }
+
+  @Test
   void everyLineNeedsAQuantity() {
     assertEquals(
         Map.of("lines[0].quantity", "is required"),
