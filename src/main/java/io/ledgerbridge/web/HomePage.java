@@ -1,8 +1,12 @@
 package io.ledgerbridge.web;
 
+import io.ledgerbridge.contacts.boundary.ContactMatching;
 import io.ledgerbridge.intake.boundary.TransactionQueries;
+import io.ledgerbridge.intake.control.Importability;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
+import io.ledgerbridge.settings.boundary.SettingsService;
+import io.ledgerbridge.xero.boundary.XeroConnections;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,7 +14,10 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
 
-/** The home page: how many transactions of each kind are in each state. */
+/**
+ * The home page: the "Getting started" checklist until setup is complete, and how many transactions
+ * of each kind are in each state.
+ */
 @Named
 @RequestScoped
 public class HomePage {
@@ -20,11 +27,36 @@ public class HomePage {
     public long count(ImportState state) {
       return counts.getOrDefault(state, 0L);
     }
+
+    long waiting() {
+      return counts.entrySet().stream()
+          .filter(e -> Importability.isWaiting(e.getKey()))
+          .mapToLong(Map.Entry::getValue)
+          .sum();
+    }
+
+    long inXero() {
+      return counts.entrySet().stream()
+          .filter(e -> e.getKey().isInXero())
+          .mapToLong(Map.Entry::getValue)
+          .sum();
+    }
   }
 
+  /**
+   * The seeded settings row (migration V6) has version 1; every save that changes something raises
+   * it.
+   */
+  private static final long SEEDED_SETTINGS_VERSION = 1;
+
   @Inject private TransactionQueries queries;
+  @Inject private XeroConnections connections;
+  @Inject private SettingsService settings;
+  @Inject private ContactMatching contacts;
 
   private List<Row> rows;
+  private SetupChecklist checklist;
+  private String importKind;
 
   @PostConstruct
   void load() {
@@ -37,6 +69,24 @@ public class HomePage {
                         e.getValue(),
                         e.getValue().values().stream().mapToLong(Long::longValue).sum()))
             .toList();
+    SettingsService.View view = settings.view();
+    checklist =
+        SetupChecklist.of(
+            new SetupChecklist.Facts(
+                connections.target().isPresent(),
+                view.referenceDownloaded(),
+                view.version() > SEEDED_SETTINGS_VERSION,
+                view.problems().size() + settings.gaps().size(),
+                contacts.waitingWithoutLink(),
+                rows.stream().mapToLong(Row::inXero).sum()));
+    // Stock adjustments are not imported by this version, so the step opens a document kind.
+    importKind =
+        rows.stream()
+            .filter(r -> r.kind() != Kind.STOCK_ADJUSTMENT && r.waiting() > 0)
+            .map(Row::kind)
+            .findFirst()
+            .orElse(Kind.SALE)
+            .urlName();
   }
 
   public List<Row> getRows() {
@@ -49,5 +99,14 @@ public class HomePage {
 
   public long getTotal() {
     return rows.stream().mapToLong(Row::total).sum();
+  }
+
+  public SetupChecklist getChecklist() {
+    return checklist;
+  }
+
+  /** The list the "First import" step opens: the first document kind with transactions waiting. */
+  public String getImportKind() {
+    return importKind;
   }
 }

@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * An admin connects LedgerBridge to Xero in headless Chromium, against the built-in sandbox: the
  * admin page, Xero's consent page (sign in, choose organisations, allow), picking the organisation,
- * its name on every page, and disconnecting.
+ * its name on every page, Home's "Getting started" checklist before and after, and disconnecting.
  */
 class XeroConnectBrowserIT extends LedgerBridgeDeployment {
 
@@ -50,6 +50,16 @@ class XeroConnectBrowserIT extends LedgerBridgeDeployment {
     assertEquals(
         "No Xero organisation connected", browser.findElement(By.id("xero-org-none")).getText());
 
+    // Home's checklist: connecting is not done yet, and it is the next step.
+    browser.findElement(By.cssSelector(".brand")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("setup")));
+    assertEquals("Not done", browser.findElement(By.id("setup-connect-state")).getText());
+    assertTrue(
+        browser.findElement(By.id("setup-connect")).getAttribute("class").contains("next"),
+        browser.findElement(By.id("setup-connect")).getAttribute("class"));
+    browser.findElement(By.cssSelector("#setup-connect a")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("connect:oauth")));
+
     // Connect: off to the sandbox's consent page.
     browser.findElement(By.id("connect:oauth")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent")));
@@ -76,6 +86,16 @@ class XeroConnectBrowserIT extends LedgerBridgeDeployment {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("xero-org")));
     assertEquals("Xero: Demo Company (NZ)", browser.findElement(By.id("xero-org")).getText());
     assertEquals("CONNECTED", browser.findElement(By.id("xero-status")).getText());
+
+    // Home's checklist: connected, the reference data downloaded with it; settings come next.
+    browser.findElement(By.cssSelector(".brand")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("setup")));
+    assertEquals("Done", browser.findElement(By.id("setup-connect-state")).getText());
+    assertEquals("Done", browser.findElement(By.id("setup-reference-data-state")).getText());
+    assertEquals("Not done", browser.findElement(By.id("setup-settings-state")).getText());
+    assertTrue(
+        browser.findElement(By.id("setup-settings")).getAttribute("class").contains("next"),
+        browser.findElement(By.id("setup-settings")).getAttribute("class"));
 
     // The organisation's name is on every page.
     browser.findElement(By.id("nav-sale")).click();

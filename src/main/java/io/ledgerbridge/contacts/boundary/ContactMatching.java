@@ -8,6 +8,7 @@ import io.ledgerbridge.contacts.control.SourceContact;
 import io.ledgerbridge.contacts.entity.LinkState;
 import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.TextRules;
+import io.ledgerbridge.xero.boundary.ConnectionView;
 import io.ledgerbridge.xero.boundary.XeroConnections;
 import io.ledgerbridge.xero.client.BatchResult;
 import io.ledgerbridge.xero.client.ElementResult;
@@ -129,6 +130,15 @@ public class ContactMatching {
         .stream()
         .filter(t -> !t.isEmpty())
         .toList();
+  }
+
+  /**
+   * How many source contacts the page's default list would show (transactions waiting, no usable
+   * link in the connected organisation), from the database alone: no call to Xero.
+   */
+  public long waitingWithoutLink() {
+    return sources.waitingWithoutLink(
+        connections.current().map(ConnectionView::tenantId).orElse(null));
   }
 
   /** One source contact with its candidates. */

@@ -1,6 +1,7 @@
 package io.ledgerbridge.contacts.boundary;
 
 import io.ledgerbridge.contacts.control.SourceContact;
+import io.ledgerbridge.contacts.entity.LinkState;
 import io.ledgerbridge.intake.entity.ImportState;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -51,6 +52,32 @@ public class SourceContacts {
           new SourceContact(code, (String) r[1], (String) r[2], waiting.getOrDefault(code, 0L)));
     }
     return out;
+  }
+
+  /**
+   * How many source contacts have transactions waiting and no usable link (none, or stale) in the
+   * organisation {@code tenant}; all with transactions waiting when {@code tenant} is null. One
+   * query.
+   */
+  public long waitingWithoutLink(String tenant) {
+    if (tenant == null) {
+      return em.createQuery(
+              "SELECT COUNT(DISTINCT t.contactCode) FROM SourceTransaction t"
+                  + " WHERE t.contactCode IS NOT NULL AND t.state IN :waiting",
+              Long.class)
+          .setParameter("waiting", WAITING)
+          .getSingleResult();
+    }
+    return em.createQuery(
+            "SELECT COUNT(DISTINCT t.contactCode) FROM SourceTransaction t"
+                + " WHERE t.contactCode IS NOT NULL AND t.state IN :waiting AND NOT EXISTS"
+                + " (SELECT l FROM ContactLink l WHERE l.tenantId = :tenant"
+                + " AND l.sourceCode = t.contactCode AND l.state = :linked)",
+            Long.class)
+        .setParameter("waiting", WAITING)
+        .setParameter("tenant", tenant)
+        .setParameter("linked", LinkState.LINKED)
+        .getSingleResult();
   }
 
   public Optional<SourceContact> find(String code) {
