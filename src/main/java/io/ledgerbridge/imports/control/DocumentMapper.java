@@ -485,16 +485,19 @@ public final class DocumentMapper {
     values.put(SourceField.BRANCH, content.branch());
     values.put(SourceField.CHANNEL, content.channel());
     values.put(SourceField.PAYMENT_METHOD, content.paymentMethod());
+    return refs(settings.trackingFor(values));
+  }
+
+  /** Xero's tracking references for category → option pairs, in their order. */
+  static List<TrackingRef> refs(Map<String, String> tracking) {
     List<TrackingRef> refs = new ArrayList<>();
-    settings
-        .trackingFor(values)
-        .forEach(
-            (category, option) -> {
-              TrackingRef ref = new TrackingRef();
-              ref.name = category;
-              ref.option = option;
-              refs.add(ref);
-            });
+    tracking.forEach(
+        (category, option) -> {
+          TrackingRef ref = new TrackingRef();
+          ref.name = category;
+          ref.option = option;
+          refs.add(ref);
+        });
     return List.copyOf(refs);
   }
 

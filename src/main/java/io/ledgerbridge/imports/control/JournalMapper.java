@@ -216,17 +216,7 @@ public final class JournalMapper {
   private List<TrackingRef> tracking(String location) {
     Map<SourceField, String> values = new EnumMap<>(SourceField.class);
     values.put(SourceField.BRANCH, location);
-    List<TrackingRef> refs = new ArrayList<>();
-    settings
-        .trackingFor(values)
-        .forEach(
-            (category, option) -> {
-              TrackingRef ref = new TrackingRef();
-              ref.name = category;
-              ref.option = option;
-              refs.add(ref);
-            });
-    return List.copyOf(refs);
+    return DocumentMapper.refs(settings.trackingFor(values));
   }
 
   private static ManualJournalLine line(

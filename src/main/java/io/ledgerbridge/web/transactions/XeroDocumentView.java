@@ -160,6 +160,11 @@ public record XeroDocumentView(
     return tracking.stream().map(t -> t.name + ": " + t.option).collect(Collectors.joining(", "));
   }
 
+  /** A manual journal (a stock adjustment's): no contact, no tax, debits and credits. */
+  public boolean journal() {
+    return DocumentMapper.JOURNAL_TYPE.equals(type);
+  }
+
   /** Whether a rounding line makes Xero's total equal the source total. */
   public boolean hasRounding() {
     return rounding != null && rounding.signum() != 0;
