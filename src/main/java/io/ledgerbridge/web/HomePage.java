@@ -1,6 +1,10 @@
 package io.ledgerbridge.web;
 
 import io.ledgerbridge.contacts.boundary.ContactMatching;
+import io.ledgerbridge.intake.boundary.Blocker;
+import io.ledgerbridge.intake.boundary.Readiness;
+import io.ledgerbridge.intake.boundary.ReadinessTally;
+import io.ledgerbridge.intake.boundary.TransactionFilter;
 import io.ledgerbridge.intake.boundary.TransactionQueries;
 import io.ledgerbridge.intake.control.Importability;
 import io.ledgerbridge.intake.entity.ImportState;
@@ -15,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The home page: the "Getting started" checklist until setup is complete, and how many transactions
- * of each kind are in each state.
+ * The home page: the "Getting started" checklist until setup is complete, how many transactions of
+ * each kind are in each state, and of those waiting how many are ready to import and what blocks
+ * the others.
  */
 @Named
 @RequestScoped
@@ -43,6 +48,9 @@ public class HomePage {
     }
   }
 
+  /** A kind with transactions waiting: how many are ready, and what blocks the rest. */
+  public record ReadinessRow(Kind kind, ReadinessTally tally) {}
+
   /**
    * The seeded settings row (migration V6) has version 1; every save that changes something raises
    * it.
@@ -55,6 +63,7 @@ public class HomePage {
   @Inject private ContactMatching contacts;
 
   private List<Row> rows;
+  private List<ReadinessRow> readiness;
   private SetupChecklist checklist;
   private String importKind;
 
@@ -68,6 +77,10 @@ public class HomePage {
                         e.getKey(),
                         e.getValue(),
                         e.getValue().values().stream().mapToLong(Long::longValue).sum()))
+            .toList();
+    readiness =
+        queries.readiness(TransactionFilter.of(null)).entrySet().stream()
+            .map(e -> new ReadinessRow(e.getKey(), e.getValue()))
             .toList();
     SettingsService.View view = settings.view();
     checklist =
@@ -99,6 +112,21 @@ public class HomePage {
 
   public long getTotal() {
     return rows.stream().mapToLong(Row::total).sum();
+  }
+
+  /** The kinds with transactions waiting, in table order, each with its tally. */
+  public List<ReadinessRow> getReadiness() {
+    return readiness;
+  }
+
+  /** The {@code readiness} parameter of the list of those ready to import. */
+  public String getReady() {
+    return Readiness.READY.urlName();
+  }
+
+  /** The {@code readiness} parameter of the list of those blocked by this category. */
+  public String blockedBy(Blocker blocker) {
+    return Readiness.blockedBy(blocker).urlName();
   }
 
   public SetupChecklist getChecklist() {

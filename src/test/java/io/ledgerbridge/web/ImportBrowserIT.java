@@ -360,6 +360,110 @@ class ImportBrowserIT extends LedgerBridgeDeployment {
     ImportFixture.assertOutcome("IMPORTED", run, marker + "-2");
   }
 
+  /**
+   * Home counts the waiting sales that are ready and what blocks the rest; its "contacts (n)" link
+   * opens the list of exactly those n, and "Import all ready" imports the ready ones and leaves the
+   * blocked one waiting.
+   */
+  @Test
+  void homeShowsWhatBlocksAndImportAllReadyImportsOnlyTheReadyOnes() {
+    ImportFixture fx = new ImportFixture(client).ready();
+    String marker = TestTransactions.uniqueId("IMPR");
+    String linked = marker + "-L";
+    String unlinked = marker + "-U";
+    String first = marker + "-1";
+    String second = marker + "-2";
+    String blocked = marker + "-3";
+    fx.intake(
+        document("SALE", first, 1, linked, "2026-10-05", line(1, "10.00")),
+        document("SALE", second, 1, linked, "2026-10-06", line(2, "10.00")),
+        document("SALE", blocked, 1, unlinked, "2026-10-07", line(3, "10.00")));
+    fx.link(linked);
+
+    signIn("index.xhtml", "counts");
+    WebElement sales = browser.findElement(By.id("readiness-sale"));
+    screenshot("home-readiness");
+    long ready = leadingNumber(sales.findElement(By.className("ready-count")).getText());
+    WebElement contacts =
+        sales.findElement(By.cssSelector("a.blocked-by[data-blocker='contacts']"));
+    long blockedByContacts = count(contacts.getText());
+    assertTrue(ready >= 2, sales.getText());
+    assertTrue(blockedByContacts >= 1, sales.getText());
+    assertTrue(
+        sales.getText().contains(" ready to import · blocked by: contacts ("), sales.getText());
+
+    // The link opens the list filtered to those transactions, the same number of them.
+    contacts.click();
+    wait.until(ExpectedConditions.urlContains("readiness=blocked-by-contacts"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
+    assertEquals(blockedByContacts, listTotal(), text("row-count"));
+    assertEquals(
+        "blocked-by-contacts",
+        browser.findElement(By.id("filter-readiness")).getAttribute("value"));
+    browser.get(
+        client
+            .uri("transactions/list.xhtml?kind=sale&readiness=blocked-by-contacts&q=" + marker)
+            .toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
+    assertEquals(List.of(blocked), sourceIds());
+    browser.get(client.uri("transactions/list.xhtml?kind=sale&readiness=ready").toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
+    assertEquals(ready, listTotal(), text("row-count"));
+
+    // On this marker's list: two ready, one blocked by its contact; import all ready.
+    browser.get(client.uri("transactions/list.xhtml?kind=sale&q=" + marker).toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
+    assertEquals("2 ready to import · blocked by: contacts (1)", text("list-readiness"));
+    WebElement importReady = browser.findElement(By.id("import-ready:ready"));
+    assertEquals("Import all 2 ready", importReady.getAttribute("value"));
+    screenshot("transaction-list-readiness");
+    importReady.click();
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+    wait.until(ExpectedConditions.urlContains("imports/run.xhtml"));
+    Browser.waitFor(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.attributeToBe(By.id("run-status"), "data-status", "DONE"));
+    assertEquals("2", text("count-imported"));
+    JsonObject run = fx.await(runId());
+    assertEquals(2, run.getJsonArray("documents").size(), run.toString());
+    ImportFixture.assertOutcome("IMPORTED", run, first);
+    ImportFixture.assertOutcome("IMPORTED", run, second);
+    assertEquals("NOT_IMPORTED", fx.state("SALE", blocked));
+    assertTrue(fx.inXero("invoices", "N-" + blocked).isEmpty(), "the blocked one is not in Xero");
+
+    // Now nothing of the marker's is ready; the blocked one still says why.
+    browser.get(client.uri("transactions/list.xhtml?kind=sale&q=" + marker).toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
+    assertEquals("0 ready to import · blocked by: contacts (1)", text("list-readiness"));
+    assertTrue(browser.findElements(By.id("import-ready")).isEmpty(), "nothing left to import");
+
+    // A viewer sees the counts but no button that imports.
+    fx.intake(document("SALE", marker + "-4", 1, linked, "2026-10-08", line(1, "5.00")));
+    LedgerBridgeClient viewer = new LedgerBridgeClient(base);
+    viewer.signIn("viewer", "viewer");
+    var list = viewer.get("transactions/list.xhtml?kind=sale&q=" + marker);
+    assertStatus(200, list);
+    assertTrue(list.body().contains("1 ready to import"), list.body());
+    assertTrue(!list.body().contains("id=\"import-ready\""), "no import form for a viewer");
+  }
+
+  private long listTotal() {
+    String rows = text("row-count");
+    return rows.isEmpty() ? 0 : Long.parseLong(rows.substring(rows.lastIndexOf(" of ") + 4));
+  }
+
+  private List<String> sourceIds() {
+    return rows().stream().map(r -> r.getAttribute("data-source-id")).toList();
+  }
+
+  private static long leadingNumber(String text) {
+    return Long.parseLong(text.trim().split(" ")[0]);
+  }
+
+  /** The n of "contacts (n)". */
+  private static long count(String text) {
+    return Long.parseLong(text.replaceAll(".*\\((\\d+)\\)\\s*$", "$1"));
+  }
+
   private void openDetail(String sourceId) {
     browser.get(client.uri("transactions/detail.xhtml?kind=sale&sourceId=" + sourceId).toString());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("in-xero")));

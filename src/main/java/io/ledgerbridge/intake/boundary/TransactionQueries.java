@@ -1,25 +1,38 @@
 package io.ledgerbridge.intake.boundary;
 
+import io.ledgerbridge.intake.control.Importability;
 import io.ledgerbridge.intake.entity.ImportState;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.SourceTransaction;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Read side of intake: the paged, filtered lists and the detail of one transaction. Paging happens
  * in the database (LIMIT/OFFSET over the kind+date indexes), so lists stay fast with hundreds of
  * thousands of rows.
+ *
+ * <p>Readiness ({@link Readiness}, {@link #readiness}) is the exception: the import rules are Java,
+ * so the waiting transactions matching the rest of the filter are read in pages of {@value
+ * #READINESS_PAGE} and judged with one {@link Importability.Context} per page (a few queries each,
+ * not a few per transaction).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -27,11 +40,26 @@ public class TransactionQueries {
 
   public static final int MAX_PAGE_SIZE = 500;
 
+  static final int READINESS_PAGE = 1_000;
+
+  private static final String SUMMARY =
+      "SELECT NEW io.ledgerbridge.intake.boundary.TransactionSummary(t.id, t.kind, t.sourceId,"
+          + " t.sourceVersion, t.number, t.reference, t.contactCode, t.contactName, t.date,"
+          + " t.dueDate, t.currency, t.total, t.state, t.branch, t.channel, t.lineCount,"
+          + " t.voided, t.updatedAt) FROM SourceTransaction t";
+
+  private static final List<ImportState> WAITING =
+      Arrays.stream(ImportState.values()).filter(Importability::isWaiting).toList();
+
   @PersistenceContext private EntityManager em;
+  @Inject private Importability.ContextSource contexts;
 
   public Page<TransactionSummary> search(TransactionFilter filter, int page, int size, Sort sort) {
     int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
     int pageNumber = Math.max(1, page);
+    if (filter.readiness() != null) {
+      return searchByReadiness(filter, pageNumber, pageSize, sort == null ? Sort.DEFAULT : sort);
+    }
     Map<String, Object> parameters = new HashMap<>();
     String where = where(filter, parameters);
     TypedQuery<Long> count =
@@ -40,12 +68,7 @@ public class TransactionQueries {
     long total = count.getSingleResult();
     TypedQuery<TransactionSummary> rows =
         em.createQuery(
-            "SELECT NEW io.ledgerbridge.intake.boundary.TransactionSummary(t.id, t.kind, t.sourceId,"
-                + " t.sourceVersion, t.number, t.reference, t.contactCode, t.contactName, t.date,"
-                + " t.dueDate, t.currency, t.total, t.state, t.branch, t.channel, t.lineCount,"
-                + " t.voided, t.updatedAt) FROM SourceTransaction t"
-                + where
-                + (sort == null ? Sort.DEFAULT : sort).orderBy(),
+            SUMMARY + where + (sort == null ? Sort.DEFAULT : sort).orderBy(),
             TransactionSummary.class);
     parameters.forEach(rows::setParameter);
     long first = (long) (pageNumber - 1) * pageSize;
@@ -59,6 +82,10 @@ public class TransactionQueries {
 
   /** The ids of the transactions matching the filter, in the list's default order; at most max. */
   public List<Long> ids(TransactionFilter filter, int max) {
+    if (filter.readiness() != null) {
+      List<Long> ids = idsByReadiness(filter, Sort.DEFAULT);
+      return ids.subList(0, Math.min(max, ids.size()));
+    }
     Map<String, Object> parameters = new HashMap<>();
     TypedQuery<Long> rows =
         em.createQuery(
@@ -104,8 +131,105 @@ public class TransactionQueries {
     return out;
   }
 
+  /**
+   * The waiting transactions matching the filter (its readiness aside), counted per kind: how many
+   * are ready to import and what blocks the others. Kinds without any waiting are left out.
+   */
+  public Map<Kind, ReadinessTally> readiness(TransactionFilter filter) {
+    Map<Kind, ReadinessTally> out = new EnumMap<>(Kind.class);
+    judgeWaiting(
+        filter,
+        (row, reasons) -> out.computeIfAbsent(row.kind(), k -> new ReadinessTally()).add(reasons));
+    return out;
+  }
+
+  private Page<TransactionSummary> searchByReadiness(
+      TransactionFilter filter, int pageNumber, int pageSize, Sort sort) {
+    List<Long> ids = idsByReadiness(filter, sort);
+    long first = (long) (pageNumber - 1) * pageSize;
+    if (first >= ids.size()) {
+      return new Page<>(List.of(), pageNumber, pageSize, ids.size());
+    }
+    List<Long> slice = ids.subList((int) first, (int) Math.min(ids.size(), first + pageSize));
+    Map<Long, TransactionSummary> byId = new HashMap<>();
+    em.createQuery(SUMMARY + " WHERE t.id IN :ids", TransactionSummary.class)
+        .setParameter("ids", slice)
+        .getResultList()
+        .forEach(row -> byId.put(row.id(), row));
+    List<TransactionSummary> items =
+        slice.stream().map(byId::get).filter(Objects::nonNull).toList();
+    return new Page<>(items, pageNumber, pageSize, ids.size());
+  }
+
+  /**
+   * The ids of the waiting transactions matching the filter and its readiness, in this order: the
+   * rules pick the ids, then one query of ids alone puts them in the list's order.
+   */
+  private List<Long> idsByReadiness(TransactionFilter filter, Sort sort) {
+    Set<Long> matching = new HashSet<>();
+    judgeWaiting(
+        filter,
+        (row, reasons) -> {
+          if (filter.readiness().matches(reasons)) {
+            matching.add(row.id());
+          }
+        });
+    if (matching.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Object> parameters = new HashMap<>();
+    TypedQuery<Long> ordered =
+        em.createQuery(
+            "SELECT t.id FROM SourceTransaction t" + where(filter, parameters) + sort.orderBy(),
+            Long.class);
+    parameters.forEach(ordered::setParameter);
+    List<Long> out = new ArrayList<>(matching.size());
+    for (Long id : ordered.getResultList()) {
+      if (matching.contains(id)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every waiting transaction matching the filter (its readiness aside) with the reasons against
+   * it, read in pages by id.
+   */
+  private void judgeWaiting(
+      TransactionFilter filter, BiConsumer<TransactionSummary, List<Importability.Reason>> to) {
+    Map<String, Object> parameters = new HashMap<>();
+    String where = where(filter.withReadiness(Readiness.BLOCKED), parameters);
+    long after = Long.MIN_VALUE;
+    while (true) {
+      TypedQuery<TransactionSummary> query =
+          em.createQuery(
+              SUMMARY + where + " AND t.id > :after ORDER BY t.id", TransactionSummary.class);
+      parameters.forEach(query::setParameter);
+      List<TransactionSummary> rows =
+          query.setParameter("after", after).setMaxResults(READINESS_PAGE).getResultList();
+      if (rows.isEmpty()) {
+        return;
+      }
+      Importability.Context context =
+          contexts.contextFor(rows.stream().map(TransactionSummary::facts).toList());
+      for (TransactionSummary row : rows) {
+        to.accept(row, Importability.reasons(row.facts(), context));
+      }
+      if (rows.size() < READINESS_PAGE) {
+        return;
+      }
+      after = rows.get(rows.size() - 1).id();
+    }
+  }
+
   private static String where(TransactionFilter f, Map<String, Object> parameters) {
     StringBuilder where = new StringBuilder();
+    if (f.readiness() != null) {
+      // Only waiting transactions are ready or blocked; the rules then decide which.
+      clause(where, "t.state IN :waiting");
+      parameters.put("waiting", WAITING);
+    }
     if (f.kind() != null) {
       clause(where, "t.kind = :kind");
       parameters.put("kind", f.kind());

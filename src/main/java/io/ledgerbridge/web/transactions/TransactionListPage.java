@@ -1,7 +1,10 @@
 package io.ledgerbridge.web.transactions;
 
 import io.ledgerbridge.imports.boundary.ImportService;
+import io.ledgerbridge.intake.boundary.Blocker;
 import io.ledgerbridge.intake.boundary.Page;
+import io.ledgerbridge.intake.boundary.Readiness;
+import io.ledgerbridge.intake.boundary.ReadinessTally;
 import io.ledgerbridge.intake.boundary.Sort;
 import io.ledgerbridge.intake.boundary.TransactionFilter;
 import io.ledgerbridge.intake.boundary.TransactionQueries;
@@ -37,8 +40,10 @@ import java.util.Map;
  * the paging.
  *
  * <p>Invoices, bills and credit notes can be imported from here (accountant and above): the rows
- * ticked on this page, or everything matching the filter. View scoped so that the import buttons,
- * shown for this list's kind, are still there when the form comes back.
+ * ticked on this page, everything matching the filter, or all of those matching it that are ready
+ * to import. A readiness filter (ready, blocked, blocked by a category) narrows the list to waiting
+ * transactions as the import rules judge them; the home page links here with it. View scoped so
+ * that the import buttons, shown for this list's kind, are still there when the form comes back.
  */
 @Named
 @ViewScoped
@@ -62,6 +67,7 @@ public class TransactionListPage implements Serializable {
   private String branch;
   private String contact;
   private String q;
+  private String readinessParam;
   private String sortParam;
   private String pageParam;
 
@@ -69,6 +75,7 @@ public class TransactionListPage implements Serializable {
   private ImportState state;
   private LocalDate from;
   private LocalDate to;
+  private Readiness readinessFilter;
   private int page = 1;
 
   /** Part of the filter in the address could not be read and is not applied. */
@@ -78,6 +85,7 @@ public class TransactionListPage implements Serializable {
   private transient Page<TransactionSummary> result;
   private transient Importability.Context readinessContext;
   private transient List<String> branches;
+  private transient ReadinessTally tally;
 
   public void load() throws IOException {
     filterIgnored = false;
@@ -91,6 +99,7 @@ public class TransactionListPage implements Serializable {
     state = parseState(stateParam);
     from = parseDate("From", fromParam);
     to = parseDate("To", toParam);
+    readinessFilter = parseReadiness(readinessParam);
     sort = Sort.parse(sortParam).orElse(Sort.DEFAULT);
     TransactionFilter filter = filter();
     result = queries.search(filter, parsePage(pageParam), PAGE_SIZE, sort);
@@ -100,10 +109,24 @@ public class TransactionListPage implements Serializable {
     }
     page = result.page();
     branches = queries.branches(kind);
+    tally = queries.readiness(filter.withReadiness(null)).getOrDefault(kind, new ReadinessTally());
   }
 
   private TransactionFilter filter() {
-    return new TransactionFilter(kind, state, from, to, branch, contact, q);
+    return new TransactionFilter(kind, state, from, to, branch, contact, q, readinessFilter);
+  }
+
+  private Readiness parseReadiness(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return Readiness.parse(text)
+        .orElseGet(
+            () -> {
+              warn("Unknown readiness '" + text + "' was ignored.");
+              filterIgnored = true;
+              return null;
+            });
   }
 
   private ImportState parseState(String text) {
@@ -188,6 +211,31 @@ public class TransactionListPage implements Serializable {
             imports.importMatching(filter(), actions.user(), actions.requestBase()).run().getId());
   }
 
+  /**
+   * Imports every transaction matching the filter that is ready to import (whatever the list's own
+   * readiness filter), then shows the run. The engine judges each one again as it imports it.
+   */
+  public void importReady() {
+    if (filterIgnored) {
+      faces()
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_ERROR,
+                  "Nothing was imported: part of the filter could not be read. Correct it first.",
+                  null));
+      return;
+    }
+    start(
+        "ready",
+        actions ->
+            imports
+                .importMatching(
+                    filter().withReadiness(Readiness.READY), actions.user(), actions.requestBase())
+                .run()
+                .getId());
+  }
+
   private void start(String button, java.util.function.ToLongFunction<PageActions> run) {
     PageActions actions = new PageActions(faces());
     if (!actions.allowed()) {
@@ -214,6 +262,49 @@ public class TransactionListPage implements Serializable {
   /** Whether to show the import controls: an importable kind, to an accountant or admin. */
   public boolean isImportControls() {
     return isImportable() && PageActions.isAccountant(faces());
+  }
+
+  /** Whether to offer "Import all ready": some are, and the user is an accountant or admin. */
+  public boolean isImportReadyControls() {
+    return tally != null && tally.ready() > 0 && PageActions.isAccountant(faces());
+  }
+
+  /** More are ready than one run takes: the list must be narrowed first. */
+  public boolean isTooManyReady() {
+    return tally != null && tally.ready() > ImportService.MAX_RUN;
+  }
+
+  public int getMaxRun() {
+    return ImportService.MAX_RUN;
+  }
+
+  /** The waiting transactions matching the filter (its readiness aside): ready, and blocked by. */
+  public ReadinessTally getTally() {
+    return tally;
+  }
+
+  public Readiness getReadiness() {
+    return readinessFilter;
+  }
+
+  public List<Readiness> getReadinessOptions() {
+    return Readiness.options();
+  }
+
+  /** This list with the same filters and sort, narrowed to this readiness instead. */
+  public String readinessUrl(Readiness value) {
+    Map<String, String> params = filterParams();
+    params.put("readiness", value.urlName());
+    put(params, "sort", sortParam);
+    return url(params);
+  }
+
+  public Readiness blockedBy(Blocker blocker) {
+    return Readiness.blockedBy(blocker);
+  }
+
+  public Readiness getReady() {
+    return Readiness.READY;
   }
 
   public List<Importability.Reason> reasons(TransactionSummary row) {
@@ -260,6 +351,10 @@ public class TransactionListPage implements Serializable {
     put(params, "branch", branch);
     put(params, "contact", contact);
     put(params, "q", q);
+    if (readinessFilter != null) {
+      // The parsed value, so that the links carry the canonical name.
+      params.put("readiness", readinessFilter.urlName());
+    }
     return params;
   }
 
@@ -365,6 +460,14 @@ public class TransactionListPage implements Serializable {
 
   public void setQ(String q) {
     this.q = q;
+  }
+
+  public String getReadinessParam() {
+    return readinessParam;
+  }
+
+  public void setReadinessParam(String readinessParam) {
+    this.readinessParam = readinessParam;
   }
 
   public String getSortParam() {
