@@ -192,17 +192,27 @@ public class TransactionListPage implements Serializable {
                 .getId());
   }
 
+  /**
+   * Whether an import of "everything matching" is refused because part of the filter could not be
+   * read: it must mean what the user asked for, not more.
+   */
+  private boolean refusedForUnreadFilter() {
+    if (!filterIgnored) {
+      return false;
+    }
+    faces()
+        .addMessage(
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_ERROR,
+                "Nothing was imported: part of the filter could not be read. Correct it first.",
+                null));
+    return true;
+  }
+
   /** Imports every transaction matching the filter (all pages), then shows the run. */
   public void importAll() {
-    if (filterIgnored) {
-      // "Everything matching" must mean what the user asked for, not more.
-      faces()
-          .addMessage(
-              null,
-              new FacesMessage(
-                  FacesMessage.SEVERITY_ERROR,
-                  "Nothing was imported: part of the filter could not be read. Correct it first.",
-                  null));
+    if (refusedForUnreadFilter()) {
       return;
     }
     start(
@@ -216,14 +226,7 @@ public class TransactionListPage implements Serializable {
    * readiness filter), then shows the run. The engine judges each one again as it imports it.
    */
   public void importReady() {
-    if (filterIgnored) {
-      faces()
-          .addMessage(
-              null,
-              new FacesMessage(
-                  FacesMessage.SEVERITY_ERROR,
-                  "Nothing was imported: part of the filter could not be read. Correct it first.",
-                  null));
+    if (refusedForUnreadFilter()) {
       return;
     }
     start(
