@@ -71,6 +71,7 @@ public class HomePage {
   void load() {
     rows =
         queries.countsByKindAndState().entrySet().stream()
+            .filter(e -> e.getKey().received()) // COGS journals have their own page
             .map(
                 e ->
                     new Row(
@@ -80,6 +81,7 @@ public class HomePage {
             .toList();
     readiness =
         queries.readiness(TransactionFilter.of(null)).entrySet().stream()
+            .filter(e -> e.getKey().received())
             .map(e -> new ReadinessRow(e.getKey(), e.getValue()))
             .toList();
     SettingsService.View view = settings.view();

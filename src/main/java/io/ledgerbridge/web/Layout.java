@@ -94,7 +94,7 @@ public class Layout {
   }
 
   public List<Kind> getKinds() {
-    return List.of(Kind.values());
+    return Kind.receivedKinds();
   }
 
   /** Signs out: ends the container login and the session, then returns to the login page. */

@@ -1,5 +1,7 @@
 package io.ledgerbridge.imports;
 
+import static io.ledgerbridge.testing.ImportFixture.FAULTS;
+import static io.ledgerbridge.testing.ImportFixture.NO_FAULTS;
 import static io.ledgerbridge.testing.ImportFixture.document;
 import static io.ledgerbridge.testing.ImportFixture.outcome;
 import static io.ledgerbridge.testing.LedgerBridgeClient.assertStatus;
@@ -53,13 +55,6 @@ import org.junit.jupiter.api.Test;
  * crashAfterSend to 0) in a finally.
  */
 class ImportExactlyOnceIT extends LedgerBridgeDeployment {
-
-  private static final String FAULTS =
-      "api/v1/sandbox/organisations/" + ImportFixture.ORG + "/faults";
-  private static final String NO_FAULTS =
-      "{\"error500Percent\":0,\"error503Percent\":0,\"latencyMs\":0,\"commitThenFailPercent\":0,"
-          + "\"commitThenFailMode\":\"500\",\"minuteLimit\":null,\"dayLimit\":null,"
-          + "\"concurrentLimit\":null}";
 
   /** What an outcome says when an earlier, unanswered send was found in Xero. */
   private static final String READ_BACK = "found in Xero by reading it back";

@@ -1,5 +1,8 @@
 package io.ledgerbridge.imports;
 
+import static io.ledgerbridge.testing.ImportFixture.FAULTS;
+import static io.ledgerbridge.testing.ImportFixture.NO_FAULTS;
+import static io.ledgerbridge.testing.ImportFixture.journalLines;
 import static io.ledgerbridge.testing.ImportFixture.outcome;
 import static io.ledgerbridge.testing.LedgerBridgeClient.assertStatus;
 import static io.ledgerbridge.testing.TestTransactions.uniqueId;
@@ -28,13 +31,6 @@ import org.junit.jupiter.api.Test;
  * journal found again by its Narration instead of sent twice.
  */
 class StockAdjustmentImportIT extends LedgerBridgeDeployment {
-
-  private static final String FAULTS =
-      "api/v1/sandbox/organisations/" + ImportFixture.ORG + "/faults";
-  private static final String NO_FAULTS =
-      "{\"error500Percent\":0,\"error503Percent\":0,\"latencyMs\":0,\"commitThenFailPercent\":0,"
-          + "\"commitThenFailMode\":\"500\",\"minuteLimit\":null,\"dayLimit\":null,"
-          + "\"concurrentLimit\":null}";
 
   private ImportFixture fx;
   private String methodBefore;
@@ -102,23 +98,6 @@ class StockAdjustmentImportIT extends LedgerBridgeDeployment {
     return "[LedgerBridge " + sourceId + "]";
   }
 
-  /** "account amount option" per line, in Xero's order. */
-  private static List<String> lines(JsonObject journal) {
-    List<String> out = new ArrayList<>();
-    for (JsonObject line : journal.getJsonArray("JournalLines").getValuesAs(JsonObject.class)) {
-      String option =
-          line.containsKey("Tracking") && !line.getJsonArray("Tracking").isEmpty()
-              ? " " + line.getJsonArray("Tracking").getJsonObject(0).getString("Option")
-              : "";
-      out.add(
-          line.getString("AccountCode", "?")
-              + " "
-              + line.getJsonNumber("LineAmount").bigDecimalValue().toPlainString()
-              + option);
-    }
-    return out;
-  }
-
   private JsonObject onlyJournal(String sourceId) {
     List<JsonObject> found = fx.journalsInXero(token(sourceId));
     assertEquals(1, found.size(), () -> sourceId + ": " + found);
@@ -152,13 +131,14 @@ class StockAdjustmentImportIT extends LedgerBridgeDeployment {
     JsonObject w = onlyJournal(writeOff);
     assertEquals("DRAFT", w.getString("Status"));
     assertEquals("NoTax", w.getString("LineAmountTypes"));
-    assertEquals(List.of("635 -37.50 Wellington", "330 37.50 Wellington"), lines(w));
+    assertEquals(List.of("635 -37.50 Wellington", "330 37.50 Wellington"), journalLines(w));
     assertEquals(w.getString("ManualJournalID"), outcome(run, writeOff).getString("xeroId"));
     assertEquals(
         List.of("635 9.01 Auckland", "330 -1.00 Auckland", "429 -8.01 Auckland"),
-        lines(onlyJournal(count)));
+        journalLines(onlyJournal(count)));
     assertEquals(
-        List.of("635 20.13 Wellington", "635 -20.13 Auckland"), lines(onlyJournal(transfer)));
+        List.of("635 20.13 Wellington", "635 -20.13 Auckland"),
+        journalLines(onlyJournal(transfer)));
     assertEquals("IMPORTED", fx.state("STOCK_ADJUSTMENT", writeOff));
 
     // A changed count: the same draft journal gets the full new line set.
@@ -168,7 +148,7 @@ class StockAdjustmentImportIT extends LedgerBridgeDeployment {
     assertEquals("UPDATED", outcome(second, writeOff).getString("outcome"), second::toString);
     JsonObject updated = onlyJournal(writeOff);
     assertEquals(w.getString("ManualJournalID"), updated.getString("ManualJournalID"));
-    assertEquals(List.of("635 -50.00 Wellington", "330 50.00 Wellington"), lines(updated));
+    assertEquals(List.of("635 -50.00 Wellington", "330 50.00 Wellington"), journalLines(updated));
 
     // Unchanged: nothing is sent.
     JsonObject third = fx.importAndWait("STOCK_ADJUSTMENT", writeOff);
@@ -183,7 +163,7 @@ class StockAdjustmentImportIT extends LedgerBridgeDeployment {
     assertEquals("SKIPPED", outcome(fourth, writeOff).getString("outcome"), fourth::toString);
     JsonObject posted = onlyJournal(writeOff);
     assertEquals("POSTED", posted.getString("Status"));
-    assertEquals(List.of("635 -50.00 Wellington", "330 50.00 Wellington"), lines(posted));
+    assertEquals(List.of("635 -50.00 Wellington", "330 50.00 Wellington"), journalLines(posted));
   }
 
   @Test
@@ -216,7 +196,7 @@ class StockAdjustmentImportIT extends LedgerBridgeDeployment {
       assertEquals(journal.getString("ManualJournalID"), item.getString("xeroId"));
       assertEquals(
           List.of("635 -" + (10 + i) + ".00 Auckland", "330 " + (10 + i) + ".00 Auckland"),
-          lines(journal));
+          journalLines(journal));
     }
   }
 }

@@ -30,6 +30,15 @@ public final class ImportFixture {
   /** The sandbox's Demo Company (NZ), the organisation a custom connection gets. */
   public static final String ORG = "b0c1a2d3-0000-4000-8000-00000000d3a0";
 
+  /** The sandbox console's faults of the demo organisation ({@code PUT} a JSON body). */
+  public static final String FAULTS = "api/v1/sandbox/organisations/" + ORG + "/faults";
+
+  /** No faults at all: what every test that sets some puts back. */
+  public static final String NO_FAULTS =
+      "{\"error500Percent\":0,\"error503Percent\":0,\"latencyMs\":0,\"commitThenFailPercent\":0,"
+          + "\"commitThenFailMode\":\"500\",\"minuteLimit\":null,\"dayLimit\":null,"
+          + "\"concurrentLimit\":null}";
+
   private final LedgerBridgeClient client;
 
   public ImportFixture(LedgerBridgeClient client) {
@@ -288,6 +297,23 @@ public final class ImportFixture {
       if (doc.getString("Narration", "").contains(text)) {
         out.add(doc);
       }
+    }
+    return out;
+  }
+
+  /** A journal's lines as "account amount option" (the first tracking option), in Xero's order. */
+  public static List<String> journalLines(JsonObject journal) {
+    List<String> out = new ArrayList<>();
+    for (JsonObject line : journal.getJsonArray("JournalLines").getValuesAs(JsonObject.class)) {
+      String option =
+          line.containsKey("Tracking") && !line.getJsonArray("Tracking").isEmpty()
+              ? " " + line.getJsonArray("Tracking").getJsonObject(0).getString("Option")
+              : "";
+      out.add(
+          line.getString("AccountCode", "?")
+              + " "
+              + line.getJsonNumber("LineAmount").bigDecimalValue().toPlainString()
+              + option);
     }
     return out;
   }

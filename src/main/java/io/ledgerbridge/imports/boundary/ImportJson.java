@@ -132,7 +132,7 @@ final class ImportJson {
     return json;
   }
 
-  private static JsonArrayBuilder problems(List<Problem> problems) {
+  static JsonArrayBuilder problems(List<Problem> problems) {
     JsonArrayBuilder out = JsonFactory.createArrayBuilder();
     problems.forEach(
         p ->

@@ -494,7 +494,11 @@ public class ImportLedger {
                 String.join(" ", messages) + " (" + result.id() + ", run " + runId + ")");
             continue;
           }
-          t.recordInXero(send.sourceVersion());
+          if (XeroDocument.DELETED.equals(result.status())) {
+            t.recordNotInXero(); // a COGS draft with nothing left to post, deleted on purpose
+          } else {
+            t.recordInXero(send.sourceVersion());
+          }
           Outcome outcome = send.update() ? Outcome.UPDATED : Outcome.IMPORTED;
           item.finish(
               outcome,
@@ -621,6 +625,24 @@ public class ImportLedger {
                     + " in Xero; LedgerBridge will not change it."));
       } else {
         document.release();
+      }
+    }
+  }
+
+  /**
+   * Records Xero statuses read outside a run (a COGS run reads its months' drafts first, so that a
+   * journal posted meanwhile gets a delta, not an edit). Documents Xero did not return keep theirs.
+   */
+  public void observed(
+      Collection<Long> transactionIds, Map<String, Observed> observed, String actor) {
+    Instant now = Instant.now();
+    List<Long> ids = List.copyOf(transactionIds);
+    Map<Long, SourceTransaction> transactions = lockTransactions(ids);
+    for (XeroDocument document : previews.documents(ids).values()) {
+      Observed seen = document.getXeroId() == null ? null : observed.get(document.getXeroId());
+      if (seen != null) {
+        applyStatus(
+            transactions.get(document.getTransactionId()), document, seen.status(), now, actor);
       }
     }
   }

@@ -735,6 +735,24 @@ public class ImportRunner {
     return out;
   }
 
+  /**
+   * Reads the current status in Xero of these transactions' documents and records it, outside any
+   * run; returns the number of calls.
+   */
+  public int readStatuses(XeroTarget target, List<Long> transactionIds, String actor) {
+    List<XeroDocument> documents =
+        previews.documents(transactionIds).values().stream()
+            .filter(d -> d.getXeroId() != null)
+            .toList();
+    if (documents.isEmpty()) {
+      return 0;
+    }
+    Map<String, Observed> observed = new HashMap<>();
+    int calls = read(target, documents, observed);
+    ledger.observed(transactionIds, observed, actor);
+    return calls;
+  }
+
   /** Reads the documents' current status; returns the number of calls. */
   private int read(
       XeroTarget target, Collection<XeroDocument> documents, Map<String, Observed> out) {

@@ -59,6 +59,11 @@ public class ImportRunsResource {
   public Response start(String body) {
     JsonObject json = ImportJson.parse(body);
     Kind kind = kind(json.get("kind"));
+    if (kind == Kind.COGS) {
+      throw new BusinessException(
+          "COGS journals are imported by month: POST /api/v1/inventory/cogs/import with"
+              + " {\"from\":\"YYYY-MM\",\"to\":\"YYYY-MM\"}.");
+    }
     String actor = security.getUserPrincipal().getName();
     String base = RequestBase.of(request).browser();
     ImportService.Started started;
@@ -205,7 +210,7 @@ public class ImportRunsResource {
   static Kind kind(JsonValue value) {
     if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
       throw new BusinessException(
-          "kind is required: SALE, PURCHASE, CUSTOMER_CREDIT or SUPPLIER_CREDIT.");
+          "kind is required: SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT or STOCK_ADJUSTMENT.");
     }
     return kind(((JsonString) value).getString());
   }
@@ -218,7 +223,8 @@ public class ImportRunsResource {
                 new BusinessException(
                     "Unknown kind '"
                         + text
-                        + "': use SALE, PURCHASE, CUSTOMER_CREDIT or SUPPLIER_CREDIT."));
+                        + "': use SALE, PURCHASE, CUSTOMER_CREDIT, SUPPLIER_CREDIT or"
+                        + " STOCK_ADJUSTMENT."));
   }
 
   private static int parse(String text, int defaultValue) {

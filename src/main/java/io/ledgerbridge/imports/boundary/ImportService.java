@@ -231,6 +231,11 @@ public class ImportService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportRun voidAndReimport(Kind kind, String sourceId, String actor, String requestBase) {
     requireDocumentKind(kind);
+    if (kind == Kind.COGS) {
+      throw new BusinessException(
+          "LedgerBridge never voids a posted COGS journal: run the month again on Stock › COGS,"
+              + " and the change goes into a delta journal.");
+    }
     SourceTransaction t = find(kind, sourceId);
     XeroDocument document = em.find(XeroDocument.class, t.getId());
     if (document == null || !document.approved()) {

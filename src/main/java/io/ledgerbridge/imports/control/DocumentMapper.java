@@ -165,8 +165,15 @@ public final class DocumentMapper {
         creditNote.status = status;
       } else {
         journal.manualJournalID = id;
-        journal.status = status;
+        if (!deletion()) {
+          journal.status = status;
+        }
       }
+    }
+
+    /** A journal that deletes its draft in Xero (a COGS month with nothing left to post). */
+    public boolean deletion() {
+      return journal != null && "DELETED".equals(journal.status);
     }
 
     /**
@@ -230,6 +237,9 @@ public final class DocumentMapper {
       Kind kind, Long id, String sourceId, TransactionContent content, String contactId) {
     if (kind == Kind.STOCK_ADJUSTMENT) {
       return new JournalMapper(settings, resolver).map(sourceId, content, url(kind, id));
+    }
+    if (kind == Kind.COGS) {
+      return new JournalMapper(settings, resolver).mapCogs(content, url(kind, id));
     }
     Direction direction =
         Direction.of(kind)

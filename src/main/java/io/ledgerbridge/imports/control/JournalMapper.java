@@ -16,11 +16,16 @@ import io.ledgerbridge.xero.client.wire.ManualJournalLine;
 import io.ledgerbridge.xero.client.wire.TrackingRef;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps a stock adjustment to the draft manual journal it becomes under the perpetual method (issue
@@ -47,6 +52,8 @@ public final class JournalMapper {
 
   /** Xero has no documented Narration limit; LedgerBridge keeps it to what it stores. */
   static final int MAX_NARRATION = 255;
+
+  private static final Pattern COGS_NUMBER = Pattern.compile("COGS (\\d{4}-\\d{2})( delta \\d+)?");
 
   private final AccountingSettings settings;
   private final AccountResolver resolver;
@@ -93,11 +100,7 @@ public final class JournalMapper {
     } else {
       adjustment(content, values, inventory, description, lines, blocking);
     }
-    BigDecimal debits =
-        lines.stream()
-            .map(l -> l.lineAmount)
-            .filter(a -> a.signum() > 0)
-            .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    BigDecimal debits = debits(lines);
     if (blocking.isEmpty() && debits.signum() == 0) {
       blocking.add(
           new Problem(
@@ -114,6 +117,57 @@ public final class JournalMapper {
     journal.lineAmountTypes = "NoTax";
     journal.url = url;
     journal.journalLines = List.copyOf(lines);
+    return mapping(journal, blocking, warnings);
+  }
+
+  /**
+   * A COGS journal LedgerBridge made ({@link CogsCalculator}): its lines are the journal's, already
+   * rounded; each account is checked as Xero checks journal accounts, each location must have its
+   * tracking option. No lines: nothing to post, or — when the month's draft is in Xero — the draft
+   * is to be deleted (status DELETED).
+   */
+  public Mapping mapCogs(TransactionContent content, String url) {
+    List<Problem> blocking = new ArrayList<>();
+    List<ManualJournalLine> lines = new ArrayList<>();
+    Map<String, Resolution> accounts = new LinkedHashMap<>();
+    for (Line line : content.lines()) {
+      Resolution account =
+          accounts.computeIfAbsent(line.accountCode(), resolver::resolveJournalLine);
+      if (!account.ok()) {
+        blocking.add(new Problem("NO_ACCOUNT", account.reason()));
+      }
+      List<TrackingRef> tracking = tracking(line.location());
+      if (line.location() != null && tracksBranches() && tracking.isEmpty()) {
+        blocking.add(
+            new Problem(
+                "TRACKING_OPTION_UNKNOWN",
+                "Sales at location "
+                    + line.location()
+                    + " have no tracking option in Settings › Tracking: map it, so that its cost"
+                    + " is tracked as its sales are."));
+      }
+      lines.add(
+          line(
+              line.accountCode(),
+              line.costAmount().setScale(2, RoundingMode.HALF_UP),
+              line.description(),
+              tracking));
+    }
+
+    ManualJournal journal = new ManualJournal();
+    journal.narration = content.number() == null ? null : cogsNarration(content);
+    journal.date = content.date();
+    journal.status = lines.isEmpty() ? "DELETED" : "DRAFT";
+    journal.lineAmountTypes = "NoTax";
+    journal.url = url;
+    journal.journalLines = lines.isEmpty() ? null : List.copyOf(lines);
+    return mapping(journal, dedupe(blocking), List.of());
+  }
+
+  /** A journal's mapping: its totals are the sum of its debits. */
+  private static Mapping mapping(
+      ManualJournal journal, List<Problem> blocking, List<Problem> warnings) {
+    BigDecimal debits = debits(journal.journalLines == null ? List.of() : journal.journalLines);
     Totals totals = new Totals(debits, BigDecimal.ZERO.setScale(2), debits, List.of());
     return new Mapping(
         null,
@@ -126,6 +180,44 @@ public final class JournalMapper {
         false,
         blocking,
         warnings);
+  }
+
+  private static BigDecimal debits(List<ManualJournalLine> lines) {
+    return lines.stream()
+        .map(l -> l.lineAmount)
+        .filter(a -> a.signum() > 0)
+        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+  }
+
+  /**
+   * {@code <what> [LedgerBridge <number> <organisation>]}: the number ({@code COGS 2026-11}, or
+   * {@code COGS 2026-11 delta 1}) and the organisation make the token unique and stable. Only the
+   * number decides it (a journal booked on the first open day after a lock says so in its lines).
+   */
+  static String cogsNarration(TransactionContent content) {
+    String token = " [LedgerBridge " + content.number() + " " + content.reference() + "]";
+    String head = "Cost of goods sold";
+    Matcher m = COGS_NUMBER.matcher(content.number());
+    if (m.matches()) {
+      YearMonth month = YearMonth.parse(m.group(1));
+      String name = month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+      // From the number alone, never the date: the Narration must not change between versions.
+      head =
+          m.group(2) == null
+              ? "Cost of goods sold " + name + " " + month.getYear()
+              : "COGS " + month + " adjustment: change after the " + name + " journal was posted";
+    }
+    return (head + token).replace('"', '\'');
+  }
+
+  private boolean tracksBranches() {
+    return settings.tracking().stream().anyMatch(t -> t.sourceField() == SourceField.BRANCH);
+  }
+
+  private static List<Problem> dedupe(List<Problem> problems) {
+    Map<String, Problem> out = new LinkedHashMap<>();
+    problems.forEach(p -> out.putIfAbsent(p.code() + "\u0000" + p.message(), p));
+    return new ArrayList<>(out.values());
   }
 
   private void adjustment(
@@ -235,9 +327,7 @@ public final class JournalMapper {
     if (m.transfer()) {
       return what + ": transfer " + m.fromLocation() + " → " + m.toLocation();
     }
-    return m.type() == null
-        ? what
-        : what + ": " + m.type().label().toLowerCase(java.util.Locale.ROOT);
+    return m.type() == null ? what : what + ": " + m.type().label().toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -107,6 +107,10 @@ public final class Previewer {
     List<Problem> warnings = new ArrayList<>(mapping.warnings());
 
     Action action = action(transaction, document);
+    if (mapping.deletion() && action != Action.UPDATE && action != Action.NONE) {
+      blocking.putIfAbsent(
+          "ZERO_TOTAL", new Problem("ZERO_TOTAL", "Nothing to post: the month's cost is in Xero."));
+    }
     if (action == Action.UPDATE) {
       mapping.target(document.getXeroId(), document.getXeroStatus());
     } else if (action == Action.CREATE && document != null && document.getVersionNo() > 1) {

@@ -147,10 +147,10 @@ public final class Importability {
                       ? "."
                       : " (from " + context.importWindowStart() + ").")));
     }
-    if (t.lineCount() == 0) {
+    if (t.lineCount() == 0 && kind != Kind.COGS) { // an empty COGS journal deletes its draft
       reasons.add(new Reason("NO_LINES", "Has no lines."));
     }
-    if (kind != Kind.STOCK_ADJUSTMENT && (t.total() == null || t.total().signum() == 0)) {
+    if (!kind.journal() && (t.total() == null || t.total().signum() == 0)) {
       reasons.add(new Reason("ZERO_TOTAL", "The total is zero."));
     }
     if (t.number() == null) {
@@ -162,12 +162,13 @@ public final class Importability {
         default -> {}
       }
     }
-    if (kind == Kind.STOCK_ADJUSTMENT && !context.perpetual()) {
+    if (kind.journal() && !context.perpetual()) {
       reasons.add(
           new Reason(
               "NOT_PERPETUAL",
-              "Stock adjustments are journalled only under the perpetual inventory method; the"
-                  + " accounting settings say periodic."));
+              (kind == Kind.COGS ? "COGS journals are" : "Stock adjustments are")
+                  + " not used under the periodic inventory method (the accounting settings say"
+                  + " periodic): the stocktake's closing-stock journal accounts for them."));
     }
     return reasons;
   }

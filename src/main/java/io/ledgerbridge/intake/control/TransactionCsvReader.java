@@ -221,7 +221,7 @@ public final class TransactionCsvReader {
     }
     // Raw, not trimmed like other text: "SALE\n" is no kind (TextRules.token).
     String kindText = value(first, headers, "kind");
-    Kind kind = Kind.parse(kindText).orElse(null);
+    Kind kind = Kind.parse(kindText).filter(Kind::received).orElse(null);
     Long version = Values.integer(value(first, headers, "version"), "version", errors);
     String code = Values.text(value(first, headers, "contactCode"));
     String name = Values.text(value(first, headers, "contactName"));

@@ -41,7 +41,7 @@ public final class TransactionJsonReader {
   private IncomingTransaction readItem(JsonObject item, int index) {
     // Raw, not trimmed like other text: "SALE\n" or "SALE\u0000" is no kind (TextRules.token).
     String kindText = scalar(item, "kind", "kind");
-    Kind kind = Kind.parse(kindText).orElse(null);
+    Kind kind = Kind.parse(kindText).filter(Kind::received).orElse(null);
     String sourceId = text(item, "sourceId", "sourceId");
     Long version = Values.integer(scalar(item, "version", "version"), "version", errors);
     JsonObject contactJson = object(item, "contact", "contact");

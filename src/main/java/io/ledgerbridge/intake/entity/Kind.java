@@ -8,7 +8,12 @@ public enum Kind {
   PURCHASE("Bills", "Purchase bill", "ACCPAY bill"),
   CUSTOMER_CREDIT("Customer credits", "Customer credit note", "ACCRECCREDIT credit note"),
   SUPPLIER_CREDIT("Supplier credits", "Supplier credit note", "ACCPAYCREDIT credit note"),
-  STOCK_ADJUSTMENT("Stock adjustments", "Stock adjustment", "manual journal");
+  STOCK_ADJUSTMENT("Stock adjustments", "Stock adjustment", "manual journal"),
+  /**
+   * A month's cost of goods sold (or a delta to it once posted), made by LedgerBridge from the
+   * month's sales and restocked returns (issue 12 §2); never sent by the inventory system.
+   */
+  COGS("COGS journals", "COGS journal", "manual journal");
 
   private final String plural;
   private final String singular;
@@ -32,9 +37,24 @@ public enum Kind {
     return xeroDocument;
   }
 
-  /** Stock adjustments have no counterparty; every other kind needs a contact. */
+  /** Stock adjustments and COGS journals have no counterparty; every other kind needs a contact. */
   public boolean hasContact() {
-    return this != STOCK_ADJUSTMENT;
+    return !journal();
+  }
+
+  /** Whether the kind becomes a Xero manual journal rather than an invoice or credit note. */
+  public boolean journal() {
+    return this == STOCK_ADJUSTMENT || this == COGS;
+  }
+
+  /** Whether the inventory system sends this kind (COGS journals are LedgerBridge's own). */
+  public boolean received() {
+    return this != COGS;
+  }
+
+  /** The kinds the inventory system sends, in menu order. */
+  public static java.util.List<Kind> receivedKinds() {
+    return java.util.Arrays.stream(values()).filter(Kind::received).toList();
   }
 
   public String urlName() {

@@ -11,6 +11,8 @@ import java.math.RoundingMode;
  *     or average cost); on a stock adjustment the signed change in stock value (negative = stock
  *     out). Null: {@code unitCost × quantity}.
  * @param restock on a customer credit line, whether the goods went back into stock (null: yes)
+ * @param location the stock location the line's value belongs to, for its tracking: set on the
+ *     lines of COGS journals LedgerBridge makes; null on what the inventory system sends
  */
 public record Line(
     String sku,
@@ -22,9 +24,36 @@ public record Line(
     String accountCode,
     BigDecimal unitCost,
     BigDecimal costAmount,
-    Boolean restock) {
+    Boolean restock,
+    String location) {
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  /** A line as the inventory system sends it: no location of its own. */
+  public Line(
+      String sku,
+      String description,
+      BigDecimal quantity,
+      BigDecimal unitPrice,
+      BigDecimal discountPercent,
+      String taxCode,
+      String accountCode,
+      BigDecimal unitCost,
+      BigDecimal costAmount,
+      Boolean restock) {
+    this(
+        sku,
+        description,
+        quantity,
+        unitPrice,
+        discountPercent,
+        taxCode,
+        accountCode,
+        unitCost,
+        costAmount,
+        restock,
+        null);
+  }
 
   /** A line without cost amount or restock flag (both defaulted). */
   public Line(
@@ -45,6 +74,7 @@ public record Line(
         taxCode,
         accountCode,
         unitCost,
+        null,
         null,
         null);
   }

@@ -60,6 +60,9 @@ public class TransactionLine {
 
   private Boolean restock;
 
+  @Column(name = "line_location", length = 100)
+  private String location;
+
   protected TransactionLine() {}
 
   TransactionLine(SourceTransaction transaction, int lineNo, Line line) {
@@ -75,6 +78,7 @@ public class TransactionLine {
     this.unitCost = line.unitCost();
     this.costAmount = line.costAmount();
     this.restock = line.restock();
+    this.location = line.location();
   }
 
   public Line toLine() {
@@ -88,7 +92,8 @@ public class TransactionLine {
         accountCode,
         unitCost,
         costAmount,
-        restock);
+        restock,
+        location);
   }
 
   public int getLineNo() {

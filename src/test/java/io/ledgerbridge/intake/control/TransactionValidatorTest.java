@@ -161,6 +161,13 @@ class TransactionValidatorTest {
   }
 
   @Test
+  void cogsJournalsAreLedgerBridgesOwnAndCannotBeSent() {
+    assertEquals(
+        Map.of("kind", "must be one of " + KINDS + ", not 'COGS'"),
+        errors(check(with(sale("S", 1), "kind", "COGS"))));
+  }
+
+  @Test
   void versionMustBePositive() {
     assertEquals(
         Map.of("version", "must be 1 or more"), errors(check(with(sale("S", 1), "version", 0L))));

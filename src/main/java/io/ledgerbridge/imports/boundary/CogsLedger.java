@@ -1,0 +1,235 @@
+package io.ledgerbridge.imports.boundary;
+
+import io.ledgerbridge.imports.control.CogsCalculator;
+import io.ledgerbridge.imports.control.CogsCalculator.CostLine;
+import io.ledgerbridge.imports.control.CogsPlan;
+import io.ledgerbridge.imports.control.CogsPlan.Journal;
+import io.ledgerbridge.imports.control.Preview;
+import io.ledgerbridge.imports.control.Previewer;
+import io.ledgerbridge.imports.entity.XeroDocument;
+import io.ledgerbridge.intake.control.Importability;
+import io.ledgerbridge.intake.entity.Kind;
+import io.ledgerbridge.intake.entity.SourceTransaction;
+import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.settings.boundary.SettingsService;
+import io.ledgerbridge.xero.entity.XeroOrganisation;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The months' COGS against what LedgerBridge holds in Xero for them (issue 12 §2): computes each
+ * month from its sales and restocked returns, plans its open journal ({@link CogsPlan}), previews
+ * it through the import engine's {@link Previewer}, and — before an import — stores the open
+ * journal as a {@link Kind#COGS} transaction, so that the engine sends it exactly once like any
+ * other document.
+ */
+@Stateless
+@LocalBean
+public class CogsLedger {
+
+  /** The most months one call covers. */
+  public static final int MAX_MONTHS = 36;
+
+  /** A month, with the plan for its open journal and that journal's preview (null: none). */
+  public record Planned(
+      CogsCalculator.Month month,
+      CogsPlan plan,
+      Preview preview,
+      List<Journal> journals,
+      String organisation) {}
+
+  @PersistenceContext private EntityManager em;
+  @Inject private SettingsService settings;
+  @Inject private ImportPreviews previews;
+  @Inject private ImportReadiness readiness;
+
+  /** Every month in the range, planned against what Xero holds, nothing stored. */
+  public List<Planned> months(
+      String tenantId, YearMonth from, YearMonth to, boolean bookLocked, String baseUrl) {
+    check(from, to);
+    XeroOrganisation organisation = em.find(XeroOrganisation.class, tenantId);
+    return plan(tenantId, organisation, from, to, bookLocked, baseUrl, false);
+  }
+
+  /**
+   * Plans the range and stores each month's open journal as it should now be (a new one, or a new
+   * version of the open one), serialised per organisation so that two runs at once plan the same
+   * journals. Returns the source ids of the open journals, in month order.
+   */
+  public List<String> store(
+      String tenantId, YearMonth from, YearMonth to, boolean bookLocked, String baseUrl) {
+    check(from, to);
+    XeroOrganisation organisation =
+        em.find(XeroOrganisation.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
+    if (organisation == null) {
+      throw new BusinessException(
+          "Xero's reference data has not been downloaded yet: Settings › Refresh from Xero.");
+    }
+    List<String> open = new ArrayList<>();
+    for (Planned p : plan(tenantId, organisation, from, to, bookLocked, baseUrl, true)) {
+      if (p.plan().sourceId() != null) {
+        open.add(p.plan().sourceId());
+      }
+    }
+    return open;
+  }
+
+  private List<Planned> plan(
+      String tenantId,
+      XeroOrganisation organisation,
+      YearMonth from,
+      YearMonth to,
+      boolean bookLocked,
+      String baseUrl,
+      boolean store) {
+    CogsCalculator calculator = new CogsCalculator(settings.current());
+    List<CogsCalculator.Month> months = calculator.months(from, to, costLines(from, to));
+    Map<YearMonth, List<SourceTransaction>> stored = journals(from, to);
+    List<SourceTransaction> all = stored.values().stream().flatMap(List::stream).toList();
+    Map<Long, XeroDocument> documents =
+        previews.documents(all.stream().map(SourceTransaction::getId).toList());
+    LocalDate lockDate = organisation == null ? null : organisation.effectiveLockDate();
+    String currency = organisation == null ? null : organisation.getBaseCurrency();
+    Previewer previewer = previews.previewer(tenantId, baseUrl);
+    Instant now = Instant.now();
+    List<Planned> out = new ArrayList<>();
+    for (CogsCalculator.Month month : months) {
+      List<SourceTransaction> mine = stored.getOrDefault(month.month(), List.of());
+      List<Journal> journals = new ArrayList<>();
+      for (SourceTransaction t : mine) {
+        journals.add(Journal.of(t, documents.get(t.getId())));
+      }
+      CogsPlan plan = CogsPlan.of(month, journals, lockDate, bookLocked);
+      SourceTransaction open = null;
+      if (plan.sourceId() != null) {
+        var content =
+            CogsCalculator.content(plan.number(), tenantId, currency, plan.date(), plan.postings());
+        open =
+            mine.stream()
+                .filter(t -> t.getSourceId().equals(plan.sourceId()))
+                .findFirst()
+                .orElse(null);
+        if (open == null) {
+          open = SourceTransaction.receive(Kind.COGS, plan.sourceId(), 1, content, now);
+          if (store) {
+            em.persist(open);
+          }
+        } else if (plan.changes()) {
+          if (store) {
+            open.receiveVersion(open.getSourceVersion() + 1, content, now);
+          } else {
+            open =
+                SourceTransaction.receive(
+                    Kind.COGS, plan.sourceId(), open.getSourceVersion() + 1, content, now);
+          }
+        }
+      }
+      Preview preview = null;
+      if (open != null) {
+        XeroDocument document =
+            plan.openJournal() == null ? null : documents.get(plan.openJournal().id());
+        List<Importability.Reason> reasons = readiness.reasons(Importability.Facts.of(open));
+        preview = previewer.preview(open, null, reasons, document);
+      }
+      out.add(new Planned(month, plan, preview, journals, tenantId));
+    }
+    if (store) {
+      em.flush();
+    }
+    return out;
+  }
+
+  /** The ids of the range's COGS journals that are drafts in Xero (their status may have moved). */
+  public List<Long> drafts(YearMonth from, YearMonth to) {
+    check(from, to);
+    List<SourceTransaction> all =
+        journals(from, to).values().stream().flatMap(List::stream).toList();
+    Map<Long, XeroDocument> documents =
+        previews.documents(all.stream().map(SourceTransaction::getId).toList());
+    return all.stream()
+        .map(SourceTransaction::getId)
+        .filter(id -> documents.containsKey(id) && documents.get(id).editable())
+        .toList();
+  }
+
+  /** The cost-bearing lines of sales and customer credits that may fall in the range. */
+  private List<CostLine> costLines(YearMonth from, YearMonth to) {
+    // The Xero date is the invoice date or the dispatch date (settings): read both ranges.
+    LocalDate first = from.atDay(1);
+    LocalDate last = to.atEndOfMonth();
+    List<CostLine> out = new ArrayList<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT t.id, t.kind, t.date, t.dispatchDate, t.branch, l.costAmount, l.unitCost,"
+                    + " l.quantity, l.restock FROM TransactionLine l JOIN l.transaction t"
+                    + " WHERE t.kind IN :kinds AND t.voided = FALSE"
+                    + " AND ((t.date BETWEEN :first AND :last)"
+                    + " OR (t.dispatchDate BETWEEN :first AND :last))",
+                Object[].class)
+            .setParameter("kinds", List.of(Kind.SALE, Kind.CUSTOMER_CREDIT))
+            .setParameter("first", first)
+            .setParameter("last", last)
+            .getResultList()) {
+      BigDecimal costAmount = (BigDecimal) row[5];
+      BigDecimal unitCost = (BigDecimal) row[6];
+      BigDecimal quantity = (BigDecimal) row[7];
+      BigDecimal cost =
+          costAmount != null
+              ? costAmount
+              : unitCost != null && quantity != null ? unitCost.multiply(quantity) : null;
+      Boolean restock = (Boolean) row[8];
+      out.add(
+          new CostLine(
+              (Long) row[0],
+              (Kind) row[1],
+              (LocalDate) row[2],
+              (LocalDate) row[3],
+              (String) row[4],
+              cost,
+              restock == null || restock));
+    }
+    return out;
+  }
+
+  /** LedgerBridge's COGS journals of the range, per month, first journal then its deltas. */
+  private Map<YearMonth, List<SourceTransaction>> journals(YearMonth from, YearMonth to) {
+    Map<YearMonth, List<SourceTransaction>> out = new LinkedHashMap<>();
+    for (SourceTransaction t :
+        em.createQuery(
+                "SELECT t FROM SourceTransaction t WHERE t.kind = :kind"
+                    + " AND t.sourceId >= :first AND t.sourceId < :after ORDER BY t.id",
+                SourceTransaction.class)
+            .setParameter("kind", Kind.COGS)
+            .setParameter("first", CogsPlan.sourceId(from, 0))
+            .setParameter("after", CogsPlan.sourceId(to.plusMonths(1), 0))
+            .getResultList()) {
+      CogsPlan.month(t.getSourceId())
+          .ifPresent(m -> out.computeIfAbsent(m, k -> new ArrayList<>()).add(t));
+    }
+    return out;
+  }
+
+  private static void check(YearMonth from, YearMonth to) {
+    if (from == null || to == null) {
+      throw new BusinessException("Say which months: from and to, as YYYY-MM.");
+    }
+    if (to.isBefore(from)) {
+      throw new BusinessException("The range ends (" + to + ") before it starts (" + from + ").");
+    }
+    if (from.plusMonths(MAX_MONTHS - 1).isBefore(to)) {
+      throw new BusinessException("At most " + MAX_MONTHS + " months at a time.");
+    }
+  }
+}

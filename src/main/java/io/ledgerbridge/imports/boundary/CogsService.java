@@ -1,0 +1,223 @@
+package io.ledgerbridge.imports.boundary;
+
+import io.ledgerbridge.imports.boundary.CogsLedger.Planned;
+import io.ledgerbridge.imports.control.CogsCalculator;
+import io.ledgerbridge.imports.control.CogsCalculator.Posting;
+import io.ledgerbridge.imports.control.CogsPlan.Journal;
+import io.ledgerbridge.imports.control.DocumentMapper.Problem;
+import io.ledgerbridge.imports.control.Preview;
+import io.ledgerbridge.intake.entity.Kind;
+import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.settings.boundary.SettingsService;
+import io.ledgerbridge.settings.entity.AccountRole;
+import io.ledgerbridge.xero.boundary.XeroConnections;
+import io.ledgerbridge.xero.client.XeroTarget;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the COGS page and {@code /api/v1/inventory/cogs} do: the months with their computed cost,
+ * what Xero holds, the journal LedgerBridge would send and what blocks it; and an import run over a
+ * range of months, through the same engine as every other document (issue 12 §2).
+ */
+@Stateless
+@LocalBean
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CogsService {
+
+  /** A month's state, as the page and the API show it. */
+  public enum State {
+    /** No cost in the month and nothing in Xero. */
+    NO_COST("No cost"),
+    NOT_IMPORTED("Not imported"),
+    /** Xero holds the month's cost, some of it as a draft. */
+    IMPORTED("Imported as draft"),
+    /** The cost changed since Xero got it: a run updates the draft or adds a delta. */
+    CHANGED("Changed"),
+    /** Xero holds the month's cost, all of it posted. */
+    POSTED("Posted in Xero"),
+    BLOCKED("Blocked");
+
+    private final String label;
+
+    State(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** One of the month's journals in Xero. */
+  public record JournalView(
+      String sourceId, String number, String xeroId, String status, BigDecimal cogs) {}
+
+  /**
+   * A month as the page shows it.
+   *
+   * @param cost the month's COGS computed from its sales and restocked returns
+   * @param inXero the COGS Xero holds from LedgerBridge's journals (drafts and posted)
+   * @param send the journal a run sends now (its lines), empty when nothing is sent
+   * @param action CREATE, UPDATE, DELETE (the draft, nothing left to post) or NONE
+   */
+  public record Month(
+      YearMonth month,
+      State state,
+      BigDecimal cost,
+      BigDecimal inXero,
+      BigDecimal posted,
+      BigDecimal difference,
+      int sales,
+      int returns,
+      int uncosted,
+      List<JournalView> journals,
+      String sourceId,
+      LocalDate date,
+      String narration,
+      String action,
+      List<Posting> send,
+      List<Problem> blocking,
+      List<Problem> warnings) {}
+
+  @Inject private CogsLedger ledger;
+  @Inject private ImportService imports;
+  @Inject private ImportRunner runner;
+  @Inject private XeroConnections connections;
+  @Inject private SettingsService settings;
+
+  public List<Month> months(YearMonth from, YearMonth to, boolean bookLocked, String baseUrl) {
+    XeroTarget target = connections.requireTarget();
+    String inventory = settings.current().account(AccountRole.INVENTORY).orElse(null);
+    List<Month> out = new ArrayList<>();
+    for (Planned p : ledger.months(target.tenantId(), from, to, bookLocked, baseUrl)) {
+      out.add(view(p, inventory));
+    }
+    return out;
+  }
+
+  /**
+   * Stores each month's open journal as it should now be and starts an import run over them: one
+   * journal per month (or its delta), nothing sent for a month Xero already holds.
+   */
+  public ImportService.Started importMonths(
+      YearMonth from, YearMonth to, boolean bookLocked, String actor, String baseUrl) {
+    XeroTarget target = connections.requireTarget();
+    // A draft the accountant posted since LedgerBridge last looked must get a delta, not an edit.
+    runner.readStatuses(target, ledger.drafts(from, to), actor);
+    List<String> open = ledger.store(target.tenantId(), from, to, bookLocked, baseUrl);
+    if (open.isEmpty()) {
+      throw new BusinessException(
+          "Nothing to import for "
+              + (from.equals(to) ? from : from + " to " + to)
+              + ": no cost to post, and Xero already holds every journal.");
+    }
+    return imports.importSourceIds(Kind.COGS, open, actor, baseUrl);
+  }
+
+  private static Month view(Planned p, String inventory) {
+    CogsCalculator.Month m = p.month();
+    List<JournalView> journals = new ArrayList<>();
+    BigDecimal inXero = BigDecimal.ZERO.setScale(2);
+    BigDecimal posted = BigDecimal.ZERO.setScale(2);
+    boolean draft = false;
+    for (Journal j : p.journals()) {
+      BigDecimal value = CogsCalculator.cogs(j.postings(), inventory);
+      if (j.xeroId() == null) {
+        continue;
+      }
+      journals.add(new JournalView(j.sourceId(), j.number(), j.xeroId(), j.status(), value));
+      if (j.posted()) {
+        posted = posted.add(value);
+        inXero = inXero.add(value);
+      } else if (j.draft()) {
+        // A draft holds what it was last sent: its content unless a newer version waits.
+        inXero = inXero.add(value);
+        draft = true;
+      }
+    }
+    Preview preview = p.preview();
+    List<Problem> blocking = new ArrayList<>(p.plan().blocking());
+    List<Problem> warnings = new ArrayList<>();
+    String action = "NONE";
+    if (preview != null) {
+      preview.blocking().forEach(b -> add(blocking, b));
+      warnings.addAll(preview.warnings());
+      action =
+          switch (preview.action()) {
+            case CREATE -> preview.mapping().deletion() ? "NONE" : "CREATE";
+            case UPDATE -> preview.mapping().deletion() ? "DELETE" : "UPDATE";
+            default -> "NONE";
+          };
+    }
+    if (m.uncosted() > 0) {
+      warnings.add(
+          new Problem(
+              "LINES_WITHOUT_COST",
+              m.uncosted()
+                  + " sale or return line(s) came without a cost (costAmount or unitCost) and"
+                  + " add nothing: services, or a source that does not send costs."));
+    }
+    boolean sends = !"NONE".equals(action);
+    State state;
+    if (!blocking.isEmpty()
+        && (sends || p.plan().sourceId() != null || !p.plan().blocking().isEmpty())) {
+      state = State.BLOCKED;
+    } else if (sends) {
+      state = journals.isEmpty() ? State.NOT_IMPORTED : State.CHANGED;
+    } else if (journals.isEmpty()) {
+      state = m.cost().signum() == 0 ? State.NO_COST : State.NOT_IMPORTED;
+    } else {
+      state = draft ? State.IMPORTED : State.POSTED;
+    }
+    List<Posting> send =
+        sends && preview != null && !preview.mapping().deletion() ? p.plan().postings() : List.of();
+    return new Month(
+        m.month(),
+        state,
+        m.cost(),
+        inXero,
+        posted,
+        m.cost().subtract(inXero),
+        m.sales(),
+        m.returns(),
+        m.uncosted(),
+        journals,
+        p.plan().sourceId(),
+        p.plan().date(),
+        preview == null ? null : preview.mapping().number(),
+        action,
+        send,
+        blocking,
+        warnings);
+  }
+
+  private static void add(List<Problem> problems, Problem problem) {
+    if (problems.stream().noneMatch(x -> x.code().equals(problem.code()))) {
+      problems.add(problem);
+    }
+  }
+
+  static YearMonth month(String name, String text) {
+    if (text == null || text.isBlank()) {
+      throw new BusinessException(name + " is required, as YYYY-MM.");
+    }
+    try {
+      YearMonth m = YearMonth.parse(text.trim());
+      if (m.getYear() < 1900 || m.getYear() > 9999) {
+        throw new BusinessException(name + " must be a month between 1900-01 and 9999-12.");
+      }
+      return m;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BusinessException(name + " must be a month as YYYY-MM, like 2026-11.");
+    }
+  }
+}
