@@ -316,4 +316,83 @@ class CogsImportIT extends LedgerBridgeDeployment {
     assertEquals(item.getString("xeroId"), inXero.get(0).getString("ManualJournalID"));
     assertEquals(List.of("310 4.00", "635 -4.00"), journalLines(inXero.get(0)));
   }
+
+  @Test
+  void aPostedJournalVoidedInXeroCountsNothingAndTheMonthIsPostedAgain() {
+    fx.intake(sale(6, null, "10.00"));
+    JsonObject first = runCogs();
+    String journalId = outcome(first, firstId()).getString("xeroId");
+    fx.act("manualjournals", journalId, "approve");
+    fx.act("manualjournals", journalId, "void");
+
+    // The run reads the posted journal back first: voided, it holds nothing of the month's cost.
+    JsonObject again = runCogs();
+    assertEquals(
+        "IMPORTED", outcome(again, firstId() + "-d1").getString("outcome"), again::toString);
+    List<JsonObject> inXero = journals();
+    assertEquals(2, inXero.size(), inXero::toString);
+    assertEquals("VOIDED", byId(inXero, journalId).getString("Status"));
+    JsonObject replacement =
+        inXero.stream()
+            .filter(j -> !j.getString("ManualJournalID").equals(journalId))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("DRAFT", replacement.getString("Status"));
+    assertEquals(List.of("310 10.00", "635 -10.00"), journalLines(replacement));
+    JsonObject view = monthView();
+    assertEquals(new BigDecimal("10.00"), view.getJsonNumber("inXero").bigDecimalValue());
+    assertEquals(0, view.getJsonNumber("posted").bigDecimalValue().signum(), view::toString);
+  }
+
+  @Test
+  void aLockedMonthIsBlockedUnlessBookedOnTheFirstOpenDay() {
+    // Check 7: Xero's books are locked up to the month's end.
+    fx.intake(sale(11, null, "8.40"));
+    String org = "api/v1/sandbox/organisations/" + ImportFixture.ORG;
+    JsonObject sandboxOrg = json(client.asAdmin("GET", org, null));
+    String restore =
+        "{\"periodLockDate\":"
+            + sandboxOrg.get("periodLockDate")
+            + ",\"endOfYearLockDate\":"
+            + sandboxOrg.get("endOfYearLockDate")
+            + "}";
+    String locks = org + "/lock-dates";
+    assertStatus(
+        200,
+        client.asAdmin(
+            "PUT",
+            locks,
+            "{\"periodLockDate\":\"" + month.atEndOfMonth() + "\",\"endOfYearLockDate\":null}"));
+    try {
+      assertStatus(200, client.asAdmin("POST", "api/v1/xero/reference/refresh", null));
+      JsonObject view = monthView();
+      assertEquals("BLOCKED", view.getString("state"), view::toString);
+      assertTrue(view.toString().contains("LOCK_DATE"), view::toString);
+      JsonObject blocked = runCogs();
+      assertEquals("SKIPPED", outcome(blocked, firstId()).getString("outcome"), blocked::toString);
+      assertTrue(journals().isEmpty(), () -> journals().toString());
+
+      // Booked on the first open day instead: dated the 1st of the next month, sent once.
+      HttpResponse<String> started =
+          client.as(
+              "accountant",
+              "POST",
+              "api/v1/inventory/cogs/import",
+              "{\"from\":\""
+                  + month
+                  + "\",\"to\":\""
+                  + month
+                  + "\",\"bookLockedOnFirstOpenDay\":true}");
+      assertStatus(202, started);
+      JsonObject run = fx.await(json(started).getInt("id"));
+      assertEquals("IMPORTED", outcome(run, firstId()).getString("outcome"), run::toString);
+      List<JsonObject> inXero = journals();
+      assertEquals(1, inXero.size(), inXero::toString);
+      assertEquals(month.plusMonths(1).atDay(1), date(inXero.get(0)), inXero::toString);
+      assertEquals(List.of("310 8.40", "635 -8.40"), journalLines(inXero.get(0)));
+    } finally {
+      assertStatus(200, client.asAdmin("PUT", locks, restore));
+      assertStatus(200, client.asAdmin("POST", "api/v1/xero/reference/refresh", null));
+    }
+  }
 }

@@ -44,11 +44,7 @@ public class CogsLedger {
 
   /** A month, with the plan for its open journal and that journal's preview (null: none). */
   public record Planned(
-      CogsCalculator.Month month,
-      CogsPlan plan,
-      Preview preview,
-      List<Journal> journals,
-      String organisation) {}
+      CogsCalculator.Month month, CogsPlan plan, Preview preview, List<Journal> journals) {}
 
   @PersistenceContext private EntityManager em;
   @Inject private SettingsService settings;
@@ -66,9 +62,10 @@ public class CogsLedger {
   /**
    * Plans the range and stores each month's open journal as it should now be (a new one, or a new
    * version of the open one), serialised per organisation so that two runs at once plan the same
-   * journals. Returns the source ids of the open journals, in month order.
+   * journals. Returns every month planned, in month order; those with an open journal to send have
+   * its source id in their plan.
    */
-  public List<String> store(
+  public List<Planned> store(
       String tenantId, YearMonth from, YearMonth to, boolean bookLocked, String baseUrl) {
     check(from, to);
     XeroOrganisation organisation =
@@ -77,13 +74,7 @@ public class CogsLedger {
       throw new BusinessException(
           "Xero's reference data has not been downloaded yet: Settings › Refresh from Xero.");
     }
-    List<String> open = new ArrayList<>();
-    for (Planned p : plan(tenantId, organisation, from, to, bookLocked, baseUrl, true)) {
-      if (p.plan().sourceId() != null) {
-        open.add(p.plan().sourceId());
-      }
-    }
-    return open;
+    return plan(tenantId, organisation, from, to, bookLocked, baseUrl, true);
   }
 
   private List<Planned> plan(
@@ -104,7 +95,13 @@ public class CogsLedger {
     String currency = organisation == null ? null : organisation.getBaseCurrency();
     Previewer previewer = previews.previewer(tenantId, baseUrl);
     Instant now = Instant.now();
-    List<Planned> out = new ArrayList<>();
+    record Step(
+        CogsCalculator.Month month,
+        CogsPlan plan,
+        List<Journal> journals,
+        SourceTransaction open,
+        XeroDocument document) {}
+    List<Step> steps = new ArrayList<>();
     for (CogsCalculator.Month month : months) {
       List<SourceTransaction> mine = stored.getOrDefault(month.month(), List.of());
       List<Journal> journals = new ArrayList<>();
@@ -136,14 +133,25 @@ public class CogsLedger {
           }
         }
       }
+      XeroDocument document =
+          plan.openJournal() == null ? null : documents.get(plan.openJournal().id());
+      steps.add(new Step(month, plan, journals, open, document));
+    }
+    // One readiness query for the range, not one per month.
+    List<Step> previewed = steps.stream().filter(st -> st.open() != null).toList();
+    List<List<Importability.Reason>> reasons =
+        previewed.isEmpty()
+            ? List.of()
+            : readiness.reasons(
+                previewed.stream().map(st -> Importability.Facts.of(st.open())).toList());
+    List<Planned> out = new ArrayList<>();
+    int next = 0;
+    for (Step st : steps) {
       Preview preview = null;
-      if (open != null) {
-        XeroDocument document =
-            plan.openJournal() == null ? null : documents.get(plan.openJournal().id());
-        List<Importability.Reason> reasons = readiness.reasons(Importability.Facts.of(open));
-        preview = previewer.preview(open, null, reasons, document);
+      if (st.open() != null) {
+        preview = previewer.preview(st.open(), null, reasons.get(next++), st.document());
       }
-      out.add(new Planned(month, plan, preview, journals, tenantId));
+      out.add(new Planned(st.month(), st.plan(), preview, st.journals()));
     }
     if (store) {
       em.flush();
@@ -151,8 +159,11 @@ public class CogsLedger {
     return out;
   }
 
-  /** The ids of the range's COGS journals that are drafts in Xero (their status may have moved). */
-  public List<Long> drafts(YearMonth from, YearMonth to) {
+  /**
+   * The ids of the range's COGS journals Xero may still change: drafts (the accountant may have
+   * posted or deleted one) and posted journals (one may have been voided, and then counts nothing).
+   */
+  public List<Long> inXero(YearMonth from, YearMonth to) {
     check(from, to);
     List<SourceTransaction> all =
         journals(from, to).values().stream().flatMap(List::stream).toList();
@@ -160,8 +171,12 @@ public class CogsLedger {
         previews.documents(all.stream().map(SourceTransaction::getId).toList());
     return all.stream()
         .map(SourceTransaction::getId)
-        .filter(id -> documents.containsKey(id) && documents.get(id).editable())
+        .filter(id -> documents.containsKey(id) && mayChange(documents.get(id)))
         .toList();
+  }
+
+  private static boolean mayChange(XeroDocument document) {
+    return document.live() && !"VOIDED".equals(document.getXeroStatus());
   }
 
   /** The cost-bearing lines of sales and customer credits that may fall in the range. */

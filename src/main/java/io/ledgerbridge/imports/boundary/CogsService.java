@@ -6,7 +6,6 @@ import io.ledgerbridge.imports.control.CogsCalculator.Posting;
 import io.ledgerbridge.imports.control.CogsPlan.Journal;
 import io.ledgerbridge.imports.control.DocumentMapper.Problem;
 import io.ledgerbridge.imports.control.Preview;
-import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.settings.boundary.SettingsService;
 import io.ledgerbridge.settings.entity.AccountRole;
@@ -111,16 +110,37 @@ public class CogsService {
   public ImportService.Started importMonths(
       YearMonth from, YearMonth to, boolean bookLocked, String actor, String baseUrl) {
     XeroTarget target = connections.requireTarget();
-    // A draft the accountant posted since LedgerBridge last looked must get a delta, not an edit.
-    runner.readStatuses(target, ledger.drafts(from, to), actor);
-    List<String> open = ledger.store(target.tenantId(), from, to, bookLocked, baseUrl);
+    // A draft the accountant posted since LedgerBridge last looked must get a delta, not an edit;
+    // a posted journal voided since then counts nothing any more.
+    runner.readStatuses(target, ledger.inXero(from, to), actor);
+    List<Planned> planned = ledger.store(target.tenantId(), from, to, bookLocked, baseUrl);
+    List<String> open =
+        planned.stream().map(p -> p.plan().sourceId()).filter(java.util.Objects::nonNull).toList();
     if (open.isEmpty()) {
-      throw new BusinessException(
-          "Nothing to import for "
-              + (from.equals(to) ? from : from + " to " + to)
-              + ": no cost to post, and Xero already holds every journal.");
+      throw new BusinessException(nothingToImport(from, to, planned));
     }
-    return imports.importSourceIds(Kind.COGS, open, actor, baseUrl);
+    return imports.importCogsJournals(open, actor, baseUrl);
+  }
+
+  /** Why a run over the range would send nothing: the blocked months' reasons, or nothing to do. */
+  static String nothingToImport(YearMonth from, YearMonth to, List<Planned> planned) {
+    String range = from.equals(to) ? from.toString() : from + " to " + to;
+    List<String> blocked = new ArrayList<>();
+    for (Planned p : planned) {
+      if (!p.plan().blocking().isEmpty()) {
+        blocked.add(
+            p.month().month()
+                + ": "
+                + String.join(
+                    " ", p.plan().blocking().stream().map(Problem::message).distinct().toList()));
+      }
+    }
+    if (blocked.isEmpty()) {
+      return "Nothing to import for "
+          + range
+          + ": no cost to post, and Xero already holds every journal.";
+    }
+    return "Nothing can be imported for " + range + ". " + String.join(" ", blocked);
   }
 
   private static Month view(Planned p, String inventory) {

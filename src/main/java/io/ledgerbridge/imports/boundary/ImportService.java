@@ -64,7 +64,23 @@ public class ImportService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Started importSourceIds(
       Kind kind, Collection<String> sourceIds, String actor, String requestBase) {
-    requireDocumentKind(kind);
+    requireReceivedKind(kind);
+    return importIds(kind, sourceIds, actor, requestBase);
+  }
+
+  /**
+   * Imports the month journals {@link CogsService} has just planned and stored: the only way a COGS
+   * journal is sent, so that a run always starts from a fresh plan (a posted journal is never
+   * edited, a change goes into a delta).
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Started importCogsJournals(
+      Collection<String> sourceIds, String actor, String requestBase) {
+    return importIds(Kind.COGS, sourceIds, actor, requestBase);
+  }
+
+  private Started importIds(
+      Kind kind, Collection<String> sourceIds, String actor, String requestBase) {
     if (sourceIds.isEmpty()) {
       throw new BusinessException("Select at least one transaction to import.");
     }
@@ -91,7 +107,7 @@ public class ImportService {
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Started importMatching(TransactionFilter filter, String actor, String requestBase) {
-    requireDocumentKind(filter.kind());
+    requireReceivedKind(filter.kind());
     List<Long> ids = queries.ids(filter, MAX_RUN + 1);
     if (ids.size() > MAX_RUN) {
       throw new BusinessException(
@@ -170,6 +186,7 @@ public class ImportService {
 
   /** Sets or clears Do Not Import; returns the new state. */
   public ImportState doNotImport(Kind kind, String sourceId, boolean on, String actor) {
+    requireReceivedKind(kind);
     SourceTransaction t = lock(kind, sourceId);
     XeroDocument document = em.find(XeroDocument.class, t.getId());
     if (document != null && document.inFlight()) {
@@ -203,6 +220,7 @@ public class ImportService {
 
   /** The approved document was corrected by hand in Xero for the current source version. */
   public void fixedByHand(Kind kind, String sourceId, String actor) {
+    requireReceivedKind(kind);
     SourceTransaction t = lock(kind, sourceId);
     XeroDocument document = em.find(XeroDocument.class, t.getId());
     if (document == null || !document.approved()) {
@@ -351,6 +369,21 @@ public class ImportService {
   private static void requireDocumentKind(Kind kind) {
     if (kind == null) {
       throw new BusinessException("Say which kind of transaction to import.");
+    }
+  }
+
+  /**
+   * A kind the inventory system sends. LedgerBridge's own COGS journals are planned per month and
+   * sent only through Stock › COGS: a selection, a filter, Do Not Import or Fixed by hand would
+   * send or hide one without the month's plan.
+   */
+  private static void requireReceivedKind(Kind kind) {
+    requireDocumentKind(kind);
+    if (!kind.received()) {
+      throw new BusinessException(
+          kind.plural()
+              + " are made by LedgerBridge per month: import or re-run them on Stock › COGS"
+              + " (POST /api/v1/inventory/cogs/import).");
     }
   }
 

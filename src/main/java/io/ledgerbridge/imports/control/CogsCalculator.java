@@ -6,12 +6,14 @@ import io.ledgerbridge.intake.entity.Line;
 import io.ledgerbridge.intake.entity.TransactionContent;
 import io.ledgerbridge.settings.entity.AccountRole;
 import io.ledgerbridge.settings.entity.AccountingSettings;
+import io.ledgerbridge.settings.entity.SourceField;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +30,10 @@ import java.util.TreeMap;
  *   <li>A sale line counts in the month of the Xero date its invoice gets (so revenue and cost land
  *       in the same month); a restocked customer-credit line counts against it. Voided transactions
  *       are left out by the caller.
- *   <li>Costs are summed unrounded per key — (COGS account, inventory account, location) — and each
- *       sum is rounded once, half-up, to 2 dp; never each sale first.
+ *   <li>Costs are summed unrounded per key — (COGS account, inventory account, tracking options) —
+ *       and each sum is rounded once, half-up, to 2 dp; never each sale first. Branches are told
+ *       apart only as far as Xero's books tell them apart: not at all when branches are not
+ *       tracked, and two branches with the same tracking options are one key ({@link #location}).
  *   <li>Each key posts debit COGS, credit inventory. Lines are merged per (account, location), so
  *       the inventory side is exactly minus the rounded COGS side and every journal balances.
  *   <li>Once journals of the month are posted, the open journal holds target − posted, per
@@ -101,9 +105,40 @@ public final class CogsCalculator {
       Comparator.nullsFirst(Comparator.naturalOrder());
 
   private final AccountingSettings settings;
+  private final boolean tracksBranches;
+  private final Map<String, String> locations = new HashMap<>();
 
   public CogsCalculator(AccountingSettings settings) {
     this.settings = settings;
+    this.tracksBranches =
+        settings.tracking().stream().anyMatch(t -> t.sourceField() == SourceField.BRANCH);
+  }
+
+  /**
+   * The location a branch's cost is summed and tracked under: none when branches are not tracked
+   * (one sum for the month, rounded once); the branch itself when it has no tracking option (the
+   * preview blocks it until it is mapped); else the first branch, by name, with the same tracking
+   * options — so that branches Xero does not tell apart are summed before rounding.
+   */
+  public String location(String branch) {
+    String b = blank(branch);
+    if (b == null || !tracksBranches) {
+      return null;
+    }
+    return locations.computeIfAbsent(b, this::canonical);
+  }
+
+  private String canonical(String branch) {
+    Map<String, String> options = settings.trackingFor(Map.of(SourceField.BRANCH, branch));
+    if (options.isEmpty()) {
+      return branch;
+    }
+    return settings.tracking().stream()
+        .filter(t -> t.sourceField() == SourceField.BRANCH)
+        .flatMap(t -> t.options().keySet().stream())
+        .filter(other -> settings.trackingFor(Map.of(SourceField.BRANCH, other)).equals(options))
+        .min(Comparator.naturalOrder())
+        .orElse(branch);
   }
 
   /** Every month from {@code from} to {@code to}, each with its target (empty when no cost). */
@@ -139,7 +174,7 @@ public final class CogsCalculator {
       }
       BigDecimal signed = sale ? line.cost() : line.cost().negate();
       sums.computeIfAbsent(month, m -> new LinkedHashMap<>())
-          .merge(new Group(cogs, inventory, blank(line.branch())), signed, BigDecimal::add);
+          .merge(new Group(cogs, inventory, location(line.branch())), signed, BigDecimal::add);
     }
     List<Month> out = new ArrayList<>();
     for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
@@ -220,6 +255,22 @@ public final class CogsCalculator {
       }
     }
     return postings(cogs, inventory);
+  }
+
+  /** Several journals' postings added up per (account, location), zeros left out. */
+  public static List<Posting> sum(List<List<Posting>> journals) {
+    Map<Key, BigDecimal> net = new TreeMap<>(KEY_ORDER);
+    journals.stream()
+        .flatMap(List::stream)
+        .forEach(p -> net.merge(p.key(), p.amount(), BigDecimal::add));
+    List<Posting> out = new ArrayList<>();
+    net.forEach(
+        (k, v) -> {
+          if (v.signum() != 0) {
+            out.add(new Posting(k.account(), k.location(), v));
+          }
+        });
+    return out;
   }
 
   /** The sum of the debit lines: a journal's value, and a month's COGS when it is a target. */

@@ -109,9 +109,9 @@ public record CogsPlan(
         open = j;
       }
     }
-    List<Posting> posted = CogsCalculator.delta(List.of(), postedJournals);
+    List<Posting> posted = CogsCalculator.sum(postedJournals);
     if (!blocking.isEmpty()) {
-      return new CogsPlan(null, null, null, List.of(), false, open, negate(posted), blocking);
+      return new CogsPlan(null, null, null, List.of(), false, open, posted, blocking);
     }
     List<Posting> target =
         postedJournals.isEmpty()
@@ -123,14 +123,14 @@ public record CogsPlan(
     }
     if (open != null) {
       if (target.isEmpty() && !open.draft()) {
-        return new CogsPlan(null, null, null, List.of(), false, open, negate(posted), blocking);
+        return new CogsPlan(null, null, null, List.of(), false, open, posted, blocking);
       }
       boolean changes = !open.postings().equals(target) || !date.equals(open.date());
       return new CogsPlan(
-          open.sourceId(), open.number(), date, target, changes, open, negate(posted), blocking);
+          open.sourceId(), open.number(), date, target, changes, open, posted, blocking);
     }
     if (target.isEmpty()) {
-      return new CogsPlan(null, null, null, List.of(), false, null, negate(posted), blocking);
+      return new CogsPlan(null, null, null, List.of(), false, null, posted, blocking);
     }
     int n = journals.size();
     return new CogsPlan(
@@ -140,7 +140,7 @@ public record CogsPlan(
         target,
         true,
         null,
-        negate(posted),
+        posted,
         blocking);
   }
 
@@ -158,12 +158,5 @@ public record CogsPlan(
   public static Optional<YearMonth> month(String sourceId) {
     Matcher m = SOURCE_ID.matcher(sourceId);
     return m.matches() ? Optional.of(YearMonth.parse(m.group(1))) : Optional.empty();
-  }
-
-  // delta(∅, posted) is −posted: turn it back.
-  private static List<Posting> negate(List<Posting> postings) {
-    return postings.stream()
-        .map(p -> new Posting(p.account(), p.location(), p.amount().negate()))
-        .toList();
   }
 }
