@@ -64,7 +64,10 @@ class CogsImportIT extends LedgerBridgeDeployment {
   void putTheSettingsBack() {
     assertStatus(200, client.asAdmin("PUT", FAULTS, NO_FAULTS));
     fx.patchSettings(
-        "{\"accountingMethod\":\"" + methodBefore + "\",\"tracking\":{\"Region\":null}}");
+        "{\"accountingMethod\":\""
+            + methodBefore
+            + "\",\"tracking\":{\"Region\":null},"
+            + "\"accountOverrides\":{\"products\":{\"COGS-GIFT\":null}}}");
   }
 
   // ---- the source -------------------------------------------------------------------------------
@@ -80,11 +83,22 @@ class CogsImportIT extends LedgerBridgeDeployment {
 
   private JsonObject document(
       String kind, String sourceId, int day, String branch, boolean restock, String... costs) {
+    return productDocument(kind, sourceId, day, branch, restock, "WIDGET", costs);
+  }
+
+  private JsonObject productDocument(
+      String kind,
+      String sourceId,
+      int day,
+      String branch,
+      boolean restock,
+      String sku,
+      String... costs) {
     JsonArrayBuilder lines = Json.createArrayBuilder();
     for (String cost : costs) {
       JsonObjectBuilder line =
           Json.createObjectBuilder()
-              .add("sku", "WIDGET")
+              .add("sku", sku)
               .add("description", "Widget")
               .add("unitPrice", new BigDecimal("50.00"));
       if (cost.contains("@")) {
@@ -394,5 +408,18 @@ class CogsImportIT extends LedgerBridgeDeployment {
       assertStatus(200, client.asAdmin("PUT", locks, restore));
       assertStatus(200, client.asAdmin("POST", "api/v1/xero/reference/refresh", null));
     }
+  }
+
+  @Test
+  void aProductsCogsOverrideTakesItsCostToItsOwnAccount() {
+    fx.patchSettings("{\"accountOverrides\":{\"products\":{\"COGS-GIFT\":{\"cogs\":\"300\"}}}}");
+    fx.intake(
+        productDocument("SALE", uniqueId("COGS-S"), 2, null, true, "COGS-GIFT", "2.505"),
+        sale(3, null, "1.50"));
+    JsonObject run = runCogs();
+    assertEquals("IMPORTED", outcome(run, firstId()).getString("outcome"), run::toString);
+    List<JsonObject> inXero = journals();
+    assertEquals(1, inXero.size(), inXero::toString);
+    assertEquals(List.of("300 2.51", "310 1.50", "635 -4.01"), journalLines(inXero.get(0)));
   }
 }

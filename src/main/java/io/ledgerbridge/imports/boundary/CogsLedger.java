@@ -188,7 +188,8 @@ public class CogsLedger {
     for (Object[] row :
         em.createQuery(
                 "SELECT t.id, t.kind, t.date, t.dispatchDate, t.branch, l.costAmount, l.unitCost,"
-                    + " l.quantity, l.restock FROM TransactionLine l JOIN l.transaction t"
+                    + " l.quantity, l.restock, l.sku, t.contactCode"
+                    + " FROM TransactionLine l JOIN l.transaction t"
                     + " WHERE t.kind IN :kinds AND t.voided = FALSE"
                     + " AND ((t.date BETWEEN :first AND :last)"
                     + " OR (t.dispatchDate BETWEEN :first AND :last))",
@@ -212,6 +213,8 @@ public class CogsLedger {
               (LocalDate) row[2],
               (LocalDate) row[3],
               (String) row[4],
+              (String) row[9],
+              (String) row[10],
               cost,
               restock == null || restock));
     }

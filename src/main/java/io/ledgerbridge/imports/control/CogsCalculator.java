@@ -4,6 +4,7 @@ import io.ledgerbridge.imports.control.DocumentMapper.Problem;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.Line;
 import io.ledgerbridge.intake.entity.TransactionContent;
+import io.ledgerbridge.settings.control.AccountResolver;
 import io.ledgerbridge.settings.entity.AccountRole;
 import io.ledgerbridge.settings.entity.AccountingSettings;
 import io.ledgerbridge.settings.entity.SourceField;
@@ -55,8 +56,23 @@ public final class CogsCalculator {
       LocalDate date,
       LocalDate dispatchDate,
       String branch,
+      String sku,
+      String contactCode,
       BigDecimal cost,
-      boolean restocked) {}
+      boolean restocked) {
+
+    /** A line whose accounts are the defaults or the branch's override. */
+    public CostLine(
+        long transactionId,
+        Kind kind,
+        LocalDate date,
+        LocalDate dispatchDate,
+        String branch,
+        BigDecimal cost,
+        boolean restocked) {
+      this(transactionId, kind, date, dispatchDate, branch, null, null, cost, restocked);
+    }
+  }
 
   /** One journal line: an account, the stock location it tracks (or null), a signed amount. */
   public record Posting(String account, String location, BigDecimal amount) {
@@ -147,8 +163,8 @@ public final class CogsCalculator {
     Map<YearMonth, Set<Long>> sales = new TreeMap<>();
     Map<YearMonth, Set<Long>> returns = new TreeMap<>();
     Map<YearMonth, Integer> uncosted = new TreeMap<>();
-    String cogs = settings.account(AccountRole.COGS).orElse(null);
-    String inventory = settings.account(AccountRole.INVENTORY).orElse(null);
+    Map<YearMonth, Set<AccountRole>> unresolved = new TreeMap<>();
+    AccountResolver resolver = new AccountResolver(settings, null);
     for (CostLine line : lines) {
       if (line.kind() != Kind.SALE && line.kind() != Kind.CUSTOMER_CREDIT) {
         continue;
@@ -173,6 +189,8 @@ public final class CogsCalculator {
         continue; // scrapped, not back in stock: the cost stays in COGS
       }
       BigDecimal signed = sale ? line.cost() : line.cost().negate();
+      String cogs = account(resolver, AccountRole.COGS, line, month, unresolved);
+      String inventory = account(resolver, AccountRole.INVENTORY, line, month, unresolved);
       sums.computeIfAbsent(month, m -> new LinkedHashMap<>())
           .merge(new Group(cogs, inventory, location(line.branch())), signed, BigDecimal::add);
     }
@@ -180,16 +198,13 @@ public final class CogsCalculator {
     for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
       Map<Group, BigDecimal> groups = sums.getOrDefault(month, Map.of());
       List<Problem> blocking = new ArrayList<>();
-      if (!groups.isEmpty() && cogs == null) {
+      for (AccountRole role : unresolved.getOrDefault(month, Set.of())) {
         blocking.add(
             new Problem(
                 "NO_ACCOUNT",
-                "Cost of goods sold: the account is not set in Settings › Accounts."));
-      }
-      if (!groups.isEmpty() && inventory == null) {
-        blocking.add(
-            new Problem(
-                "NO_ACCOUNT", "Inventory asset: the account is not set in Settings › Accounts."));
+                role.label()
+                    + ": the account is not set in Settings › Accounts, and no product, contact or"
+                    + " branch override names one."));
       }
       List<Posting> target = blocking.isEmpty() ? target(groups) : List.of();
       BigDecimal cost =
@@ -207,6 +222,21 @@ public final class CogsCalculator {
               blocking));
     }
     return out;
+  }
+
+  /** The line's COGS or inventory account: product › contact › branch override › default. */
+  private static String account(
+      AccountResolver resolver,
+      AccountRole role,
+      CostLine line,
+      YearMonth month,
+      Map<YearMonth, Set<AccountRole>> unresolved) {
+    AccountResolver.Resolution r =
+        resolver.resolveCost(role, line.sku(), line.contactCode(), line.branch());
+    if (r.accountCode() == null) {
+      unresolved.computeIfAbsent(month, m -> java.util.EnumSet.noneOf(AccountRole.class)).add(role);
+    }
+    return r.accountCode();
   }
 
   /** Debit COGS, credit inventory, per group rounded once; merged per (account, location). */

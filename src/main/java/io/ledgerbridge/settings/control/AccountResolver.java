@@ -99,6 +99,30 @@ public final class AccountResolver {
                         + " branch override applies."));
   }
 
+  /**
+   * The COGS or inventory account a cost posts to in a COGS journal: product (SKU) › contact ›
+   * branch override (its {@code cogs} / {@code inventory}) › the default, checked as Xero checks
+   * journal accounts.
+   */
+  public Resolution resolveCost(AccountRole role, String sku, String contactCode, String branch) {
+    Optional<String> product = costOverride(OverrideScope.PRODUCT, sku, role);
+    if (product.isPresent()) {
+      return checkedAccount(
+          product.get(), Source.PRODUCT, "the override for product " + sku, true, role);
+    }
+    Optional<String> contact = costOverride(OverrideScope.CONTACT, contactCode, role);
+    if (contact.isPresent()) {
+      return checkedAccount(
+          contact.get(), Source.CONTACT, "the override for contact " + contactCode, true, role);
+    }
+    Optional<String> fromBranch = costOverride(OverrideScope.BRANCH, branch, role);
+    if (fromBranch.isPresent()) {
+      return checkedAccount(
+          fromBranch.get(), Source.BRANCH, "the override for branch " + branch, true, role);
+    }
+    return resolveDefault(role);
+  }
+
   /** A default account (COGS, stock adjustment, freight…) checked like a line's. */
   public Resolution resolveDefault(AccountRole role) {
     return settings
@@ -129,7 +153,23 @@ public final class AccountResolver {
       return Optional.empty();
     }
     PerDirection entry = settings.overrides().get(scope).get(key);
-    return entry == null ? Optional.empty() : Optional.ofNullable(entry.get(direction));
+    if (entry == null) {
+      return Optional.empty();
+    }
+    String code = entry.get(direction);
+    if (code == null && settings.lineRole(direction) == AccountRole.INVENTORY) {
+      // Perpetual: a purchase is stocked where the key's stock is held, as its COGS credits.
+      code = entry.inventory();
+    }
+    return Optional.ofNullable(code);
+  }
+
+  private Optional<String> costOverride(OverrideScope scope, String key, AccountRole role) {
+    if (!present(key)) {
+      return Optional.empty();
+    }
+    PerDirection entry = settings.overrides().get(scope).get(key.trim());
+    return entry == null ? Optional.empty() : Optional.ofNullable(entry.cost(role));
   }
 
   private Resolution checked(String code, Source source, String what) {

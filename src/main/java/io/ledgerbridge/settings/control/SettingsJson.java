@@ -115,6 +115,10 @@ public final class SettingsJson {
     JsonObjectBuilder json = JsonFactory.createObjectBuilder();
     nullable(json, "sales", value.sales());
     nullable(json, "purchases", value.purchases());
+    if (value.cogs() != null || value.inventory() != null) {
+      nullable(json, "cogs", value.cogs());
+      nullable(json, "inventory", value.inventory());
+    }
     return json;
   }
 
@@ -258,8 +262,7 @@ public final class SettingsJson {
       if (pair == null) {
         continue;
       }
-      String sales = null;
-      String purchases = null;
+      Map<String, String> fields = new java.util.HashMap<>();
       for (Map.Entry<String, JsonValue> p : pair.entrySet()) {
         String fieldPath = entryPath + "." + p.getKey();
         String v =
@@ -268,18 +271,27 @@ public final class SettingsJson {
                   accounts
                       ? accountCode(p.getValue(), fieldPath)
                       : taxType(p.getValue(), fieldPath);
-              default -> {
+              case "cogs", "inventory" -> {
+                if (accounts) {
+                  yield accountCode(p.getValue(), fieldPath);
+                }
                 unknown(fieldPath, "sales, purchases");
                 yield null;
               }
+              default -> {
+                unknown(
+                    fieldPath, accounts ? "sales, purchases, cogs, inventory" : "sales, purchases");
+                yield null;
+              }
             };
-        if ("sales".equals(p.getKey())) {
-          sales = v;
-        } else if ("purchases".equals(p.getKey())) {
-          purchases = v;
-        }
+        fields.put(p.getKey(), v);
       }
-      PerDirection mapping = new PerDirection(sales, purchases);
+      PerDirection mapping =
+          new PerDirection(
+              fields.get("sales"),
+              fields.get("purchases"),
+              fields.get("cogs"),
+              fields.get("inventory"));
       if (!mapping.isEmpty()) {
         out.put(e.getKey(), mapping);
       }

@@ -145,14 +145,19 @@ public final class SettingsValidator {
       Optional<String> problem = accountProblem(e.getValue(), role.usedInJournals(), role);
       problem.ifPresent(p -> error(field, p));
     }
-    s.account(AccountRole.INVENTORY)
-        .flatMap(reference::account)
+    s.account(AccountRole.INVENTORY).ifPresent(code -> notAnAsset("accounts.inventory", code));
+  }
+
+  /** An inventory asset account that is not an asset: stock value would land in P&L. */
+  private void notAnAsset(String field, String code) {
+    reference
+        .account(code)
         .filter(a -> a.isActive() && !a.isInventoryType())
         .filter(a -> !"ASSET".equals(a.getAccountClass()))
         .ifPresent(
             a ->
                 error(
-                    "accounts.inventory",
+                    field,
                     "Account "
                         + describe(a)
                         + " is not an asset account; the inventory asset account must be a"
@@ -168,6 +173,17 @@ public final class SettingsValidator {
             String field =
                 "accountOverrides." + scope.jsonName() + "." + e.getKey() + "." + d.jsonName();
             accountProblem(code, false, null).ifPresent(p -> error(field, p));
+          }
+        }
+        for (AccountRole role : List.of(AccountRole.COGS, AccountRole.INVENTORY)) {
+          String code = e.getValue().cost(role);
+          if (code != null) {
+            String field =
+                "accountOverrides." + scope.jsonName() + "." + e.getKey() + "." + role.jsonName();
+            accountProblem(code, true, role).ifPresent(p -> error(field, p));
+            if (role == AccountRole.INVENTORY) {
+              notAnAsset(field, code);
+            }
           }
         }
       }

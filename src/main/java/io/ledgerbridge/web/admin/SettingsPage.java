@@ -137,6 +137,8 @@ public class SettingsPage implements Serializable {
     private String key;
     private String sales;
     private String purchases;
+    private String cogs;
+    private String inventory;
 
     public OverrideScope getScope() {
       return scope;
@@ -168,6 +170,22 @@ public class SettingsPage implements Serializable {
 
     public void setPurchases(String purchases) {
       this.purchases = blankToNull(purchases);
+    }
+
+    public String getCogs() {
+      return cogs;
+    }
+
+    public void setCogs(String cogs) {
+      this.cogs = blankToNull(cogs);
+    }
+
+    public String getInventory() {
+      return inventory;
+    }
+
+    public void setInventory(String inventory) {
+      this.inventory = blankToNull(inventory);
     }
 
     public String getPath() {
@@ -301,6 +319,8 @@ public class SettingsPage implements Serializable {
                       row.key = key;
                       row.sales = value.sales();
                       row.purchases = value.purchases();
+                      row.cogs = value.cogs();
+                      row.inventory = value.inventory();
                       overrides.add(row);
                     }));
     seen = service.allValuesSeen();
@@ -414,6 +434,8 @@ public class SettingsPage implements Serializable {
                         v -> {
                           if (v.sales() != null) usedAccounts.add(v.sales());
                           if (v.purchases() != null) usedAccounts.add(v.purchases());
+                          if (v.cogs() != null) usedAccounts.add(v.cogs());
+                          if (v.inventory() != null) usedAccounts.add(v.inventory());
                         }));
     usedAccounts.stream()
         .filter(code -> !knownAccounts.contains(code))
@@ -536,7 +558,10 @@ public class SettingsPage implements Serializable {
     Map<OverrideScope, Map<String, PerDirection>> o = new EnumMap<>(OverrideScope.class);
     for (OverrideRow row : overrides) {
       if (row.key == null) {
-        if (row.sales != null || row.purchases != null) {
+        if (row.sales != null
+            || row.purchases != null
+            || row.cogs != null
+            || row.inventory != null) {
           errors.put(
               "accountOverrides", "Every override needs a key (SKU, contact code or branch).");
         }
@@ -547,7 +572,7 @@ public class SettingsPage implements Serializable {
         errors.put(
             row.getPath(), "There is already an override for this " + row.scope.label() + ".");
       }
-      entries.put(row.key, new PerDirection(row.sales, row.purchases));
+      entries.put(row.key, new PerDirection(row.sales, row.purchases, row.cogs, row.inventory));
     }
     List<TrackingMapping> tracking = new ArrayList<>();
     for (TrackingSlot slot : slots) {

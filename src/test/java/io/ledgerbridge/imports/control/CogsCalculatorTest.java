@@ -14,6 +14,8 @@ import io.ledgerbridge.settings.entity.AccountingMethod;
 import io.ledgerbridge.settings.entity.AccountingSettings;
 import io.ledgerbridge.settings.entity.DateSource;
 import io.ledgerbridge.settings.entity.Numbering;
+import io.ledgerbridge.settings.entity.OverrideScope;
+import io.ledgerbridge.settings.entity.PerDirection;
 import io.ledgerbridge.settings.entity.SourceField;
 import io.ledgerbridge.settings.entity.TrackingMapping;
 import java.math.BigDecimal;
@@ -173,6 +175,38 @@ class CogsCalculatorTest {
     assertEquals("AKL", TRACKED.location(" NTH "));
     assertNull(CALC.location("NTH"));
     assertNull(TRACKED.location("  "));
+  }
+
+  @Test
+  void aProductsCogsAndInventoryOverridesTakeItsCostToTheirOwnAccounts() {
+    AccountingSettings base = settings(DateSource.INVOICE_DATE);
+    AccountingSettings s =
+        new AccountingSettings(
+            base.accountingMethod(),
+            base.accounts(),
+            Map.of(
+                OverrideScope.PRODUCT,
+                Map.of("GIFT", new PerDirection(null, null, "300", "636")),
+                OverrideScope.CONTACT,
+                Map.of("TRADE", new PerDirection(null, null, "320", null))),
+            base.taxMappings(),
+            base.tracking(),
+            base.numbering(),
+            base.xeroDate(),
+            null,
+            null,
+            null);
+    CostLine gift =
+        new CostLine(1, Kind.SALE, MARCH.atDay(2), null, null, "GIFT", "TRADE", d("2.505"), true);
+    CostLine trade =
+        new CostLine(2, Kind.SALE, MARCH.atDay(3), null, null, "MUG", "TRADE", d("1.5"), true);
+    CostLine plain =
+        new CostLine(3, Kind.SALE, MARCH.atDay(4), null, null, "MUG", "RETAIL", d("4"), true);
+    Month m = new CogsCalculator(s).months(MARCH, MARCH, List.of(gift, trade, plain)).get(0);
+    assertEquals(
+        List.of("300 2.51", "320 1.50", "500 4.00", "631 -5.50", "636 -2.51"),
+        text(m.target()).stream().sorted().toList());
+    assertEquals(d("8.01"), m.cost());
   }
 
   @Test

@@ -87,6 +87,38 @@ class AccountResolverTest {
   }
 
   @Test
+  void costAccountsFollowProductThenContactThenBranchThenDefault() {
+    AccountingSettings s =
+        SettingsValidatorTest.patched(
+            "{'accountOverrides':{'products':{'GAD-100':{'cogs':'300'}},"
+                + "'branches':{'Wellington':{'cogs':'320','inventory':'635'}}}}");
+    AccountResolver r = new AccountResolver(s, Fixtures.demoOrganisation());
+    Resolution product = r.resolveCost(AccountRole.COGS, "GAD-100", "CUS-012", "Wellington");
+    assertEquals("300", product.accountCode());
+    assertEquals(Source.PRODUCT, product.source());
+    assertEquals(
+        "320", r.resolveCost(AccountRole.COGS, "WID-BLU", null, "Wellington").accountCode());
+    assertEquals("310", r.resolveCost(AccountRole.COGS, "WID-BLU", null, "Auckland").accountCode());
+    // The product names no inventory account: the branch's applies, then the default.
+    assertEquals(
+        Source.BRANCH,
+        r.resolveCost(AccountRole.INVENTORY, "GAD-100", null, "Wellington").source());
+    assertEquals(
+        Source.DEFAULT, r.resolveCost(AccountRole.INVENTORY, "GAD-100", null, null).source());
+  }
+
+  @Test
+  void aPerpetualPurchaseIsStockedOnTheOverridesInventoryAccount() {
+    AccountingSettings s =
+        SettingsValidatorTest.patched(
+            "{'accountOverrides':{'products':{'GIFT-1':{'inventory':'636'}}}}");
+    LineFacts bill = new LineFacts(Direction.PURCHASES, null, "GIFT-1", "SUP-001", null);
+    assertEquals("636", new AccountResolver(s, null).resolve(bill).accountCode());
+    LineFacts sale = sale(null, "GIFT-1", null, null);
+    assertEquals(Source.DEFAULT, new AccountResolver(s, null).resolve(sale).source());
+  }
+
+  @Test
   void withoutReferenceDataTheAccountIsReturnedUnchecked() {
     Resolution r =
         new AccountResolver(Fixtures.valid(), null).resolve(sale("630", null, null, null));

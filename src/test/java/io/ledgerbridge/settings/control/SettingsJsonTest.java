@@ -2,12 +2,14 @@ package io.ledgerbridge.settings.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ledgerbridge.settings.entity.AccountRole;
 import io.ledgerbridge.settings.entity.AccountingMethod;
 import io.ledgerbridge.settings.entity.AccountingSettings;
 import io.ledgerbridge.settings.entity.Direction;
+import io.ledgerbridge.settings.entity.OverrideScope;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -60,6 +62,22 @@ class SettingsJsonTest {
     assertEquals("310", s.accounts().get(AccountRole.COGS));
     assertTrue(s.taxTypeFor("ZERO", Direction.SALES).isEmpty());
     assertEquals("INPUT2", s.taxTypeFor("GST", Direction.PURCHASES).orElseThrow());
+  }
+
+  @Test
+  void costAccountsOfAnOverrideRoundTripAndTaxMappingsHaveNone() {
+    SettingsJson.Read read =
+        SettingsJson.read(
+            json("{'accountOverrides':{'products':{'GAD-100':{'cogs':'300','inventory':'635'}}}}"));
+    assertTrue(read.ok(), read.errors()::toString);
+    var entry = read.settings().overrides().get(OverrideScope.PRODUCT).get("GAD-100");
+    assertEquals("300", entry.cogs());
+    assertEquals("635", entry.inventory());
+    assertNull(entry.sales());
+    SettingsJson.Read again = SettingsJson.read(SettingsJson.toJson(read.settings()));
+    assertEquals(read.settings(), again.settings());
+    assertEquals(
+        "taxMappings.GST.cogs", first("{'taxMappings':{'GST':{'cogs':'OUTPUT2'}}}").field());
   }
 
   @Test

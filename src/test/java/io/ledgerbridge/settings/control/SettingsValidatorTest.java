@@ -74,6 +74,16 @@ class SettingsValidatorTest {
   }
 
   @Test
+  void costOverridesAreCheckedAsJournalAccountsAndInventoryMustBeAnAsset() {
+    List<SettingsError> errors =
+        errors("{'accountOverrides':{'products':{'GAD-100':{'cogs':'090','inventory':'310'}}}}");
+    assertTrue(only(errors, "accountOverrides.products.GAD-100.cogs").contains("bank account"));
+    assertTrue(
+        only(errors, "accountOverrides.products.GAD-100.inventory")
+            .contains("CURRENT-type asset account"));
+  }
+
+  @Test
   void bankAndSystemAccountsAreRefusedButTheRoundingSystemAccountIsFineForRounding() {
     List<SettingsError> errors =
         errors("{'accounts':{'cogs':'090','stockAdjustment':'960','sales':'610'}}");
