@@ -118,6 +118,17 @@ class StockAdjustmentImportIT extends LedgerBridgeDeployment {
         adjustment(transfer, 1, "TRANSFER", "AKL>WLG", "-2@=-20.125", "2@=20.125"),
         adjustment(untracked, 1, "TRANSFER", "AKL>CHC", "-1@=-5", "1@=5"));
 
+    // The adjustments list shows each adjustment's value: the net of its lines, or what a
+    // transfer moves.
+    io.ledgerbridge.testing.LedgerBridgeClient page =
+        new io.ledgerbridge.testing.LedgerBridgeClient(base);
+    page.signIn("viewer", "viewer");
+    String html = page.get("transactions/list.xhtml?kind=stock-adjustment&q=" + writeOff).body();
+    assertTrue(html.contains(">Value<"), html);
+    assertTrue(html.contains("-37.50"), html);
+    String moved = page.get("transactions/list.xhtml?kind=stock-adjustment&q=" + transfer).body();
+    assertTrue(moved.contains("20.125"), moved);
+
     JsonObject run = fx.importAndWait("STOCK_ADJUSTMENT", writeOff, count, transfer, untracked);
 
     for (String id : List.of(writeOff, count, transfer)) {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -78,6 +79,33 @@ public class TransactionQueries {
     List<TransactionSummary> items =
         rows.setFirstResult((int) first).setMaxResults(pageSize).getResultList();
     return new Page<>(items, pageNumber, pageSize, total);
+  }
+
+  /**
+   * The value of each of these stock adjustments, in base currency: the net of its line costs
+   * (negative: stock out), or for a transfer — which nets to zero — the value moved (the sum of its
+   * positive lines).
+   */
+  public Map<Long, BigDecimal> adjustmentValues(java.util.Collection<Long> ids) {
+    Map<Long, BigDecimal> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (Object[] row :
+        em.createQuery(
+                "SELECT l.transaction.id, SUM(COALESCE(l.costAmount, l.unitCost * l.quantity)),"
+                    + " SUM(CASE WHEN COALESCE(l.costAmount, l.unitCost * l.quantity) > 0"
+                    + " THEN COALESCE(l.costAmount, l.unitCost * l.quantity) ELSE 0 END)"
+                    + " FROM TransactionLine l WHERE l.transaction.id IN :ids"
+                    + " GROUP BY l.transaction.id",
+                Object[].class)
+            .setParameter("ids", ids)
+            .getResultList()) {
+      BigDecimal net = row[1] == null ? BigDecimal.ZERO : (BigDecimal) row[1];
+      BigDecimal in = row[2] == null ? BigDecimal.ZERO : (BigDecimal) row[2];
+      out.put((Long) row[0], net.signum() == 0 ? in : net);
+    }
+    return out;
   }
 
   /** The ids of the transactions matching the filter, in the list's default order; at most max. */

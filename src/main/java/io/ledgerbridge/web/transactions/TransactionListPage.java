@@ -83,6 +83,7 @@ public class TransactionListPage implements Serializable {
 
   private transient Sort sort;
   private transient Page<TransactionSummary> result;
+  private transient Map<Long, java.math.BigDecimal> adjustmentValues;
   private transient Importability.Context readinessContext;
   private transient List<String> branches;
   private transient ReadinessTally tally;
@@ -308,6 +309,20 @@ public class TransactionListPage implements Serializable {
 
   public Readiness getReady() {
     return Readiness.READY;
+  }
+
+  /** A stock adjustment's value (the Total column shows it for adjustments), or null. */
+  public java.math.BigDecimal value(TransactionSummary row) {
+    if (adjustmentValues == null) {
+      // One query for the page's rows.
+      adjustmentValues =
+          queries.adjustmentValues(
+              result.items().stream()
+                  .filter(r -> r.kind() == Kind.STOCK_ADJUSTMENT)
+                  .map(TransactionSummary::id)
+                  .toList());
+    }
+    return adjustmentValues.get(row.id());
   }
 
   public List<Importability.Reason> reasons(TransactionSummary row) {
