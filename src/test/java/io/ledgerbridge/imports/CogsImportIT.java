@@ -422,4 +422,18 @@ class CogsImportIT extends LedgerBridgeDeployment {
     assertEquals(1, inXero.size(), inXero::toString);
     assertEquals(List.of("300 2.51", "310 1.50", "635 -4.01"), journalLines(inXero.get(0)));
   }
+
+  @Test
+  void underThePeriodicMethodCogsIsShownAsNotUsedAndNothingIsSent() {
+    fx.intake(sale(4, null, "7.00"));
+    fx.patchSettings("{\"accountingMethod\":\"PERIODIC\"}");
+    JsonObject view = monthView();
+    assertEquals("NOT_USED", view.getString("state"), view::toString);
+    assertEquals(new BigDecimal("7.00"), view.getJsonNumber("cost").bigDecimalValue());
+    assertTrue(view.getJsonArray("blocking").isEmpty(), view::toString);
+    HttpResponse<String> refused = startCogs();
+    assertStatus(400, refused);
+    assertTrue(refused.body().contains("periodic"), refused::body);
+    assertTrue(journals().isEmpty(), () -> journals().toString());
+  }
 }

@@ -9,6 +9,8 @@ import io.ledgerbridge.imports.control.Preview;
 import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.settings.boundary.SettingsService;
 import io.ledgerbridge.settings.entity.AccountRole;
+import io.ledgerbridge.settings.entity.AccountingMethod;
+import io.ledgerbridge.settings.entity.AccountingSettings;
 import io.ledgerbridge.xero.boundary.XeroConnections;
 import io.ledgerbridge.xero.client.XeroTarget;
 import jakarta.ejb.LocalBean;
@@ -43,7 +45,9 @@ public class CogsService {
     CHANGED("Changed"),
     /** Xero holds the month's cost, all of it posted. */
     POSTED("Posted in Xero"),
-    BLOCKED("Blocked");
+    BLOCKED("Blocked"),
+    /** The accounting settings say periodic: cost of sales is not journalled month by month. */
+    NOT_USED("Not used under the periodic method");
 
     private final String label;
 
@@ -95,10 +99,13 @@ public class CogsService {
 
   public List<Month> months(YearMonth from, YearMonth to, boolean bookLocked, String baseUrl) {
     XeroTarget target = connections.requireTarget();
-    String inventory = settings.current().account(AccountRole.INVENTORY).orElse(null);
+    AccountingSettings current = settings.current();
+    String inventory = current.account(AccountRole.INVENTORY).orElse(null);
+    boolean periodic = current.accountingMethod() == AccountingMethod.PERIODIC;
     List<Month> out = new ArrayList<>();
     for (Planned p : ledger.months(target.tenantId(), from, to, bookLocked, baseUrl)) {
-      out.add(view(p, inventory));
+      Month m = view(p, inventory);
+      out.add(periodic ? notUsed(m) : m);
     }
     return out;
   }
@@ -110,6 +117,9 @@ public class CogsService {
   public ImportService.Started importMonths(
       YearMonth from, YearMonth to, boolean bookLocked, String actor, String baseUrl) {
     XeroTarget target = connections.requireTarget();
+    if (settings.current().accountingMethod() == AccountingMethod.PERIODIC) {
+      throw new BusinessException(NOT_USED);
+    }
     // A draft the accountant posted since LedgerBridge last looked must get a delta, not an edit;
     // a posted journal voided since then counts nothing any more.
     runner.readStatuses(target, ledger.inXero(from, to), actor);
@@ -141,6 +151,32 @@ public class CogsService {
           + ": no cost to post, and Xero already holds every journal.";
     }
     return "Nothing can be imported for " + range + ". " + String.join(" ", blocked);
+  }
+
+  static final String NOT_USED =
+      "COGS journals are not used under the periodic inventory method (Settings › Accounting"
+          + " method): cost of sales comes from purchases and the stocktake, not from journals.";
+
+  /** Under the periodic method a month shows its cost and what Xero holds, and sends nothing. */
+  static Month notUsed(Month m) {
+    return new Month(
+        m.month(),
+        State.NOT_USED,
+        m.cost(),
+        m.inXero(),
+        m.posted(),
+        m.difference(),
+        m.sales(),
+        m.returns(),
+        m.uncosted(),
+        m.journals(),
+        null,
+        null,
+        null,
+        "NONE",
+        List.of(),
+        List.of(),
+        List.of(new Problem("NOT_PERPETUAL", NOT_USED)));
   }
 
   private static Month view(Planned p, String inventory) {
