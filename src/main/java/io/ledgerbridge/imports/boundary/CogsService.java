@@ -262,7 +262,7 @@ public class CogsService {
     }
   }
 
-  static YearMonth month(String name, String text) {
+  public static YearMonth month(String name, String text) {
     if (text == null || text.isBlank()) {
       throw new BusinessException(name + " is required, as YYYY-MM.");
     }
