@@ -8,6 +8,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -19,6 +20,9 @@ public class Formats {
 
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
   public String money(BigDecimal amount) {
     if (amount == null) {
@@ -42,6 +46,11 @@ public class Formats {
 
   public String date(LocalDate date) {
     return date == null ? "" : date.toString();
+  }
+
+  /** A month as people say it: November 2026. */
+  public String month(YearMonth month) {
+    return month == null ? "" : MONTH.format(month);
   }
 
   public String timestamp(Instant instant) {
