@@ -71,13 +71,12 @@ public class ApiToken {
     this.enabled = true;
   }
 
-  /** Records use, at most once a minute, so busy integrations do not write on every call. */
-  public boolean markUsed(Instant now) {
-    if (lastUsedAt == null || lastUsedAt.plus(LAST_USED_RESOLUTION).isBefore(now)) {
-      lastUsedAt = now;
-      return true;
-    }
-    return false;
+  /**
+   * The latest use that still counts as recent: a token last used after this is not written again,
+   * so busy integrations do not write on every call.
+   */
+  public static Instant lastUseWorthKeeping(Instant now) {
+    return now.minus(LAST_USED_RESOLUTION);
   }
 
   public Long getId() {

@@ -113,8 +113,24 @@ public class UserDirectory {
       return Optional.empty();
     }
     ApiToken apiToken = found.get(0);
-    apiToken.markUsed(Instant.now());
+    recordUse(apiToken);
     return Optional.of(new Caller("token:" + apiToken.getName(), Role.INTEGRATION.groups()));
+  }
+
+  /**
+   * Notes a token's use, at most once a minute. One UPDATE without the row's version, as for
+   * sign-ins: an integration sending eight requests at once would otherwise fail seven of them on
+   * an optimistic-lock conflict while signing in, answered 500 before the request was read.
+   */
+  private void recordUse(ApiToken token) {
+    Instant now = Instant.now();
+    em.createQuery(
+            "UPDATE ApiToken t SET t.lastUsedAt = :now WHERE t.id = :id"
+                + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :recent)")
+        .setParameter("now", now)
+        .setParameter("id", token.getId())
+        .setParameter("recent", ApiToken.lastUseWorthKeeping(now))
+        .executeUpdate();
   }
 
   public List<AppUser> users() {

@@ -25,10 +25,18 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -154,8 +162,7 @@ class SecurityIT extends LedgerBridgeDeployment {
     String cookie =
         sessionCookieHeader(client.get("login.xhtml")).toLowerCase(java.util.Locale.ROOT);
     // Payara writes the attribute twice (payara/Payara#7254); every copy must say the same.
-    java.util.regex.Matcher values =
-        java.util.regex.Pattern.compile("samesite=(\\w+)").matcher(cookie);
+    Matcher values = Pattern.compile("samesite=(\\w+)").matcher(cookie);
     int count = 0;
     while (values.find()) {
       count++;
@@ -306,11 +313,10 @@ class SecurityIT extends LedgerBridgeDeployment {
   @Test
   void simultaneousSignInsToOneAccountAllSucceed() throws Exception {
     int n = 8;
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(n);
+    ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
-      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-      List<java.util.concurrent.Future<LedgerBridgeClient>> signIns = new java.util.ArrayList<>();
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<LedgerBridgeClient>> signIns = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         signIns.add(
             pool.submit(
@@ -326,8 +332,8 @@ class SecurityIT extends LedgerBridgeDeployment {
                 }));
       }
       start.countDown();
-      for (java.util.concurrent.Future<LedgerBridgeClient> signIn : signIns) {
-        assertSignedInAs("accountant", signIn.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      for (Future<LedgerBridgeClient> signIn : signIns) {
+        assertSignedInAs("accountant", signIn.get(60, TimeUnit.SECONDS));
       }
     } finally {
       pool.shutdownNow();
@@ -433,6 +439,56 @@ class SecurityIT extends LedgerBridgeDeployment {
     assertProblem(
         401, client.send(client.request(INTAKE).header("Authorization", basic("viewer", "wrong"))));
     assertProblem(401, client.send(client.request(INTAKE).header("Authorization", "Basic %%%")));
+  }
+
+  @Test
+  void aNewTokenSendingManyRequestsAtOnceHasEveryOneAccepted() throws Exception {
+    client.signIn("admin", "admin");
+    HttpResponse<String> page = client.get("admin/users.xhtml");
+    Map<String, String> fields =
+        new LinkedHashMap<>(LedgerBridgeClient.formFields(page.body(), "newToken"));
+    fields.put("newToken:name", "burst-" + uniqueId("t"));
+    fields.put("newToken:createToken", "Create token");
+    HttpResponse<String> created =
+        client.postForm("admin/users.xhtml", fields, "Origin", client.origin());
+    Matcher shown = Pattern.compile("lbt_[A-Za-z0-9_-]{43}").matcher(created.body());
+    assertTrue(shown.find(), "the new token is shown once");
+    String token = shown.group();
+
+    // Its first use is written down as it signs in; twelve requests at once must not fail on it.
+    int senders = 12;
+    LedgerBridgeClient sender = new LedgerBridgeClient(base);
+    ExecutorService pool = Executors.newFixedThreadPool(senders);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < senders; i++) {
+        String id = uniqueId("burst");
+        ids.add(id);
+        HttpRequest.Builder request =
+            sender
+                .request(INTAKE)
+                .header("Authorization", bearer(token))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(sale(id, 1))));
+        sent.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return sender.send(request);
+                }));
+      }
+      start.countDown();
+      for (Future<HttpResponse<String>> response : sent) {
+        assertStatus(200, response.get(120, TimeUnit.SECONDS));
+      }
+      for (String id : ids) {
+        assertTrue(client.stored("SALE", id).isPresent(), id);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
