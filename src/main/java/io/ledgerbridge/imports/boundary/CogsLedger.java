@@ -51,12 +51,20 @@ public class CogsLedger {
   @Inject private ImportPreviews previews;
   @Inject private ImportReadiness readiness;
 
-  /** Every month in the range, planned against what Xero holds, nothing stored. */
+  /**
+   * Every month in the range, planned against what Xero holds, nothing stored; with each open
+   * journal's preview when {@code previewed} (not needed where nothing will be sent).
+   */
   public List<Planned> months(
-      String tenantId, YearMonth from, YearMonth to, boolean bookLocked, String baseUrl) {
+      String tenantId,
+      YearMonth from,
+      YearMonth to,
+      boolean bookLocked,
+      String baseUrl,
+      boolean previewed) {
     check(from, to);
     XeroOrganisation organisation = em.find(XeroOrganisation.class, tenantId);
-    return plan(tenantId, organisation, from, to, bookLocked, baseUrl, false);
+    return plan(tenantId, organisation, from, to, bookLocked, baseUrl, false, previewed);
   }
 
   /**
@@ -74,7 +82,7 @@ public class CogsLedger {
       throw new BusinessException(
           "Xero's reference data has not been downloaded yet: Settings › Refresh from Xero.");
     }
-    return plan(tenantId, organisation, from, to, bookLocked, baseUrl, true);
+    return plan(tenantId, organisation, from, to, bookLocked, baseUrl, true, true);
   }
 
   private List<Planned> plan(
@@ -84,7 +92,8 @@ public class CogsLedger {
       YearMonth to,
       boolean bookLocked,
       String baseUrl,
-      boolean store) {
+      boolean store,
+      boolean previewed) {
     CogsCalculator calculator = new CogsCalculator(settings.current());
     List<CogsCalculator.Month> months = calculator.months(from, to, costLines(from, to));
     Map<YearMonth, List<SourceTransaction>> stored = journals(from, to);
@@ -93,7 +102,6 @@ public class CogsLedger {
         previews.documents(all.stream().map(SourceTransaction::getId).toList());
     LocalDate lockDate = organisation == null ? null : organisation.effectiveLockDate();
     String currency = organisation == null ? null : organisation.getBaseCurrency();
-    Previewer previewer = previews.previewer(tenantId, baseUrl);
     Instant now = Instant.now();
     record Step(
         CogsCalculator.Month month,
@@ -138,17 +146,19 @@ public class CogsLedger {
       steps.add(new Step(month, plan, journals, open, document));
     }
     // One readiness query for the range, not one per month.
-    List<Step> previewed = steps.stream().filter(st -> st.open() != null).toList();
+    List<Step> open =
+        previewed ? steps.stream().filter(st -> st.open() != null).toList() : List.of();
     List<List<Importability.Reason>> reasons =
-        previewed.isEmpty()
+        open.isEmpty()
             ? List.of()
             : readiness.reasons(
-                previewed.stream().map(st -> Importability.Facts.of(st.open())).toList());
+                open.stream().map(st -> Importability.Facts.of(st.open())).toList());
+    Previewer previewer = open.isEmpty() ? null : previews.previewer(tenantId, baseUrl);
     List<Planned> out = new ArrayList<>();
     int next = 0;
     for (Step st : steps) {
       Preview preview = null;
-      if (st.open() != null) {
+      if (previewer != null && st.open() != null) {
         preview = previewer.preview(st.open(), null, reasons.get(next++), st.document());
       }
       out.add(new Planned(st.month(), st.plan(), preview, st.journals()));

@@ -3,6 +3,7 @@ package io.ledgerbridge.imports.boundary;
 import io.ledgerbridge.imports.boundary.CogsService.JournalView;
 import io.ledgerbridge.imports.boundary.CogsService.Month;
 import io.ledgerbridge.imports.control.CogsCalculator.Posting;
+import io.ledgerbridge.imports.control.CogsRange;
 import io.ledgerbridge.imports.entity.ImportRun;
 import io.ledgerbridge.platform.BusinessException;
 import io.ledgerbridge.platform.JsonFactory;
@@ -51,9 +52,9 @@ public class CogsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("bookLockedOnFirstOpenDay") String bookLocked) {
-    YearMonth last = to == null || to.isBlank() ? YearMonth.now() : CogsService.month("to", to);
-    YearMonth first =
-        from == null || from.isBlank() ? last.minusMonths(11) : CogsService.month("from", from);
+    CogsRange range = CogsRange.of(from, to, YearMonth.now());
+    YearMonth first = range.from();
+    YearMonth last = range.to();
     boolean locked = "true".equalsIgnoreCase(bookLocked);
     JsonArrayBuilder months = JsonFactory.createArrayBuilder();
     for (Month m : cogs.months(first, last, locked, RequestBase.of(request).browser())) {
@@ -74,9 +75,9 @@ public class CogsResource {
   @RolesAllowed(Role.ACCOUNTANT_NAME)
   public Response start(String body) {
     JsonObject json = ImportJson.parse(body);
-    YearMonth from = CogsService.month("from", text(json, "from"));
+    YearMonth from = CogsRange.month("from", text(json, "from"));
     String toText = text(json, "to");
-    YearMonth to = toText == null ? from : CogsService.month("to", toText);
+    YearMonth to = toText == null ? from : CogsRange.month("to", toText);
     JsonValue locked = json.get("bookLockedOnFirstOpenDay");
     if (locked != null
         && locked.getValueType() != JsonValue.ValueType.TRUE

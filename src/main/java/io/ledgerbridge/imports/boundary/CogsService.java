@@ -103,7 +103,8 @@ public class CogsService {
     String inventory = current.account(AccountRole.INVENTORY).orElse(null);
     boolean periodic = current.accountingMethod() == AccountingMethod.PERIODIC;
     List<Month> out = new ArrayList<>();
-    for (Planned p : ledger.months(target.tenantId(), from, to, bookLocked, baseUrl)) {
+    // Under periodic nothing is sent, so the journals are not previewed.
+    for (Planned p : ledger.months(target.tenantId(), from, to, bookLocked, baseUrl, !periodic)) {
       Month m = view(p, inventory);
       out.add(periodic ? notUsed(m) : m);
     }
@@ -259,21 +260,6 @@ public class CogsService {
   private static void add(List<Problem> problems, Problem problem) {
     if (problems.stream().noneMatch(x -> x.code().equals(problem.code()))) {
       problems.add(problem);
-    }
-  }
-
-  public static YearMonth month(String name, String text) {
-    if (text == null || text.isBlank()) {
-      throw new BusinessException(name + " is required, as YYYY-MM.");
-    }
-    try {
-      YearMonth m = YearMonth.parse(text.trim());
-      if (m.getYear() < 1900 || m.getYear() > 9999) {
-        throw new BusinessException(name + " must be a month between 1900-01 and 9999-12.");
-      }
-      return m;
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new BusinessException(name + " must be a month as YYYY-MM, like 2026-11.");
     }
   }
 }

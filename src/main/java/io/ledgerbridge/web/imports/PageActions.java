@@ -14,6 +14,7 @@ import java.io.Serial;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -163,26 +164,37 @@ public final class PageActions {
     try {
       action.run();
       return true;
-    } catch (BusinessException e) {
-      error(e.getMessage());
-    } catch (EJBException e) {
-      Throwable cause = unwrap(e);
-      if (cause instanceof BusinessException b) {
-        error(b.getMessage());
-      } else {
-        LOG.log(Level.WARNING, "Import action failed", e);
-        error("Something went wrong; the details are in the server log.");
-      }
+    } catch (BusinessException | EJBException e) {
+      error(problem(e, "Import action failed", "Something went wrong"));
     }
     return false;
   }
 
-  private static Throwable unwrap(EJBException e) {
-    Throwable t = e;
-    while (t instanceof EJBException && t.getCause() != null) {
-      t = t.getCause();
+  /**
+   * Reads what a page shows. A business problem becomes an error message on this page; anything
+   * else is logged and reported as "{@code failure}; the details are in the server log."
+   */
+  public <T> Optional<T> read(Supplier<T> read, String failure) {
+    try {
+      return Optional.of(read.get());
+    } catch (BusinessException | EJBException e) {
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, problem(e, failure, failure), null));
+      return Optional.empty();
     }
-    return t;
+  }
+
+  /** What to tell the user of a failure: a business problem's message, or the fallback (logged). */
+  private static String problem(RuntimeException e, String logged, String fallback) {
+    Throwable cause = e;
+    while (cause instanceof EJBException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof BusinessException b) {
+      return b.getMessage();
+    }
+    LOG.log(Level.WARNING, logged, e);
+    return fallback + "; the details are in the server log.";
   }
 
   /** A message shown on the page the redirect leads to. */

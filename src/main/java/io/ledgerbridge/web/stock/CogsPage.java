@@ -3,10 +3,8 @@ package io.ledgerbridge.web.stock;
 import io.ledgerbridge.imports.boundary.CogsService;
 import io.ledgerbridge.imports.boundary.CogsService.Month;
 import io.ledgerbridge.imports.boundary.CogsService.State;
-import io.ledgerbridge.platform.BusinessException;
+import io.ledgerbridge.imports.control.CogsRange;
 import io.ledgerbridge.web.imports.PageActions;
-import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,8 +13,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Optional;
 
 /**
  * Stock › COGS (issue 12 §2): a range of months, each with the cost computed from its sales and
@@ -31,8 +28,6 @@ import java.util.logging.Logger;
 public class CogsPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  private static final Logger LOG = Logger.getLogger(CogsPage.class.getName());
 
   @Inject private transient CogsService cogs;
 
@@ -70,45 +65,25 @@ public class CogsPage implements Serializable {
     from = null;
     to = null;
     bookLocked = "true".equalsIgnoreCase(bookLockedParam);
-    try {
-      CogsRange range = CogsRange.of(fromParam, toParam, YearMonth.now());
-      from = range.from();
-      to = range.to();
-    } catch (BusinessException e) {
-      error(faces, e.getMessage());
+    PageActions actions = new PageActions(faces);
+    Optional<CogsRange> range =
+        actions.read(
+            () -> CogsRange.of("From", fromParam, "To", toParam, YearMonth.now()),
+            "The range could not be read");
+    if (range.isEmpty()) {
       return;
     }
-    String problem;
-    try {
-      rows =
-          cogs.months(from, to, bookLocked, new PageActions(faces).requestBase()).stream()
-              .map(Row::of)
-              .toList();
-      loaded = true;
-      return;
-    } catch (BusinessException e) {
-      problem = e.getMessage();
-    } catch (EJBException e) {
-      if (unwrap(e) instanceof BusinessException b) {
-        problem = b.getMessage();
-      } else {
-        LOG.log(Level.WARNING, "COGS months " + from + " to " + to + " could not be read", e);
-        problem = "The months could not be read; the details are in the server log.";
-      }
-    }
-    error(faces, problem);
-  }
-
-  private static Throwable unwrap(EJBException e) {
-    Throwable t = e;
-    while (t instanceof EJBException && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  private static void error(FacesContext faces, String message) {
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    from = range.get().from();
+    to = range.get().to();
+    actions
+        .read(
+            () -> cogs.months(from, to, bookLocked, actions.requestBase()),
+            "The months could not be read")
+        .ifPresent(
+            months -> {
+              rows = months.stream().map(Row::of).toList();
+              loaded = true;
+            });
   }
 
   /** Import / re-run (accountant and above) over the range shown, then the run's page. */

@@ -1,13 +1,11 @@
 package io.ledgerbridge.imports.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ledgerbridge.imports.boundary.CogsLedger.Planned;
 import io.ledgerbridge.imports.control.CogsCalculator;
 import io.ledgerbridge.imports.control.CogsPlan;
 import io.ledgerbridge.imports.control.DocumentMapper.Problem;
-import io.ledgerbridge.platform.BusinessException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -46,21 +44,5 @@ class CogsServiceTest {
     assertEquals(
         "Nothing to import for 2026-05: no cost to post, and Xero already holds every journal.",
         CogsService.nothingToImport(MAY, MAY, List.of(month(MAY))));
-  }
-
-  @Test
-  void monthsAreReadAsYyyyMmWithAClearMessage() {
-    assertEquals(MAY, CogsService.month("from", " 2026-05 "));
-    assertEquals(
-        "from is required, as YYYY-MM.",
-        assertThrows(BusinessException.class, () -> CogsService.month("from", " ")).getMessage());
-    assertEquals(
-        "to must be a month as YYYY-MM, like 2026-11.",
-        assertThrows(BusinessException.class, () -> CogsService.month("to", "2026-13"))
-            .getMessage());
-    assertEquals(
-        "to must be a month between 1900-01 and 9999-12.",
-        assertThrows(BusinessException.class, () -> CogsService.month("to", "1899-12"))
-            .getMessage());
   }
 }

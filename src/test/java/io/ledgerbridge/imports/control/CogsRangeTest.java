@@ -1,4 +1,4 @@
-package io.ledgerbridge.web.stock;
+package io.ledgerbridge.imports.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,7 @@ import io.ledgerbridge.platform.BusinessException;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
-/** The months the COGS page shows: the API's defaults and its rule for reading a month. */
+/** The months a COGS view covers, as the API and the page read them. */
 class CogsRangeTest {
 
   private static final YearMonth NOW = YearMonth.of(2026, 11);
@@ -38,13 +38,38 @@ class CogsRangeTest {
   @Test
   void aBadMonthIsRefusedWithTheFieldNamedAndTheFormatShown() {
     BusinessException from =
-        assertThrows(BusinessException.class, () -> CogsRange.of("2040-13", "2041-01", NOW));
+        assertThrows(
+            BusinessException.class, () -> CogsRange.of("From", "2040-13", "To", "2041-01", NOW));
     assertEquals("From must be a month as YYYY-MM, like 2026-11.", from.getMessage());
     BusinessException to =
-        assertThrows(BusinessException.class, () -> CogsRange.of(null, "November", NOW));
+        assertThrows(
+            BusinessException.class, () -> CogsRange.of("From", null, "To", "November", NOW));
     assertEquals("To must be a month as YYYY-MM, like 2026-11.", to.getMessage());
     BusinessException year =
-        assertThrows(BusinessException.class, () -> CogsRange.of("1800-01", null, NOW));
+        assertThrows(
+            BusinessException.class, () -> CogsRange.of("From", "1800-01", "To", null, NOW));
     assertEquals("From must be a month between 1900-01 and 9999-12.", year.getMessage());
+  }
+
+  @Test
+  void theApiNamesItsParametersInLowerCase() {
+    assertEquals(
+        "to must be a month as YYYY-MM, like 2026-11.",
+        assertThrows(BusinessException.class, () -> CogsRange.of(null, "2026-1", NOW))
+            .getMessage());
+  }
+
+  @Test
+  void monthsAreReadAsYyyyMmWithAClearMessage() {
+    assertEquals(YearMonth.of(2026, 5), CogsRange.month("from", " 2026-05 "));
+    assertEquals(
+        "from is required, as YYYY-MM.",
+        assertThrows(BusinessException.class, () -> CogsRange.month("from", " ")).getMessage());
+    assertEquals(
+        "to must be a month as YYYY-MM, like 2026-11.",
+        assertThrows(BusinessException.class, () -> CogsRange.month("to", "2026-13")).getMessage());
+    assertEquals(
+        "to must be a month between 1900-01 and 9999-12.",
+        assertThrows(BusinessException.class, () -> CogsRange.month("to", "1899-12")).getMessage());
   }
 }
