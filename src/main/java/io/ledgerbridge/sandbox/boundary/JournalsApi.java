@@ -23,9 +23,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * ManualJournals ({@code PUT}/{@code POST}/{@code GET}, by id too) and Reports (TrialBalance) of
- * the sandbox's Accounting API, with Xero's journal rules ({@link JournalRules}) and
- * summarizeErrors semantics as for Contacts.
+ * ManualJournals ({@code PUT}/{@code POST}/{@code GET}, by id too) and Reports (TrialBalance,
+ * BalanceSheet) of the sandbox's Accounting API, with Xero's journal rules ({@link JournalRules})
+ * and summarizeErrors semantics as for Contacts.
  */
 @Stateless
 public class JournalsApi {
@@ -208,7 +208,8 @@ public class JournalsApi {
   // ---- reports -------------------------------------------------------------------------------
 
   private Reply report(AccountingApi.Call call, String name) {
-    if (!name.equalsIgnoreCase("TrialBalance")) {
+    boolean balanceSheet = name.equalsIgnoreCase("BalanceSheet");
+    if (!balanceSheet && !name.equalsIgnoreCase("TrialBalance")) {
       return Reply.notFound();
     }
     LocalDate date;
@@ -217,7 +218,19 @@ public class JournalsApi {
     } catch (RuntimeException e) {
       return Reply.validation(10, "ValidationException", "The date parameter is not a valid date");
     }
-    JsonObject report = trialBalance(call.orgId(), date);
+    JsonObject report;
+    if (balanceSheet) {
+      List<String> options = new ArrayList<>();
+      for (String param : List.of("trackingOptionID1", "trackingOptionID2")) {
+        String option = call.param(param);
+        if (option != null && !option.isBlank()) {
+          options.add(option.trim());
+        }
+      }
+      report = balanceSheet(call.orgId(), date, options);
+    } else {
+      report = trialBalance(call.orgId(), date);
+    }
     return Reply.json(
         200,
         XeroJson.envelope(call.providerName(), Instant.now())
@@ -227,18 +240,35 @@ public class JournalsApi {
 
   /** The Trial Balance of an organisation at a date, in Xero's report shape. */
   public JsonObject trialBalance(String orgId, LocalDate date) {
+    return posted(orgId, new Ledger(date))
+        .trialBalance(orgName(orgId), jsons(orgId, "Accounts"), Instant.now());
+  }
+
+  /**
+   * The Balance Sheet of an organisation at the end of the month of a date, in Xero's report shape;
+   * with tracking option ids, only lines tracked with each of them count.
+   */
+  public JsonObject balanceSheet(String orgId, LocalDate date, List<String> trackingOptionIds) {
+    List<JsonObject> categories = jsons(orgId, "TrackingCategories");
+    List<Ledger.TrackingOption> tracking =
+        trackingOptionIds.stream().map(id -> Ledger.TrackingOption.find(id, categories)).toList();
+    return posted(orgId, Ledger.forBalanceSheet(date, tracking))
+        .balanceSheet(orgName(orgId), jsons(orgId, "Accounts"), Instant.now());
+  }
+
+  private Ledger posted(String orgId, Ledger ledger) {
     List<JsonObject> payments = jsons(orgId, "Payments");
-    Ledger ledger =
-        new Ledger(date)
-            .journals(jsons(orgId, COLLECTION))
-            .documents(jsons(orgId, "Invoices"), false, payments)
-            .documents(jsons(orgId, "CreditNotes"), true, payments);
-    String orgName =
-        store
-            .find(orgId, "Organisation", orgId)
-            .map(d -> d.json().getString("Name", ""))
-            .orElse("");
-    return ledger.trialBalance(orgName, jsons(orgId, "Accounts"), Instant.now());
+    return ledger
+        .journals(jsons(orgId, COLLECTION))
+        .documents(jsons(orgId, "Invoices"), false, payments)
+        .documents(jsons(orgId, "CreditNotes"), true, payments);
+  }
+
+  private String orgName(String orgId) {
+    return store
+        .find(orgId, "Organisation", orgId)
+        .map(d -> d.json().getString("Name", ""))
+        .orElse("");
   }
 
   private List<JsonObject> jsons(String orgId, String collection) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -195,6 +196,22 @@ public class SandboxConsoleResource {
             throw new SandboxConsole.ConsoleException(400, "date must be YYYY-MM-DD");
           }
           return journals.trialBalance(orgId, at);
+        });
+  }
+
+  @GET
+  @Path("organisations/{org}/reports/balance-sheet")
+  public Response balanceSheet(@PathParam("org") String orgId, @QueryParam("date") String date) {
+    return run(
+        () -> {
+          console.organisation(orgId);
+          LocalDate at;
+          try {
+            at = date == null ? LocalDate.now() : LocalDate.parse(date);
+          } catch (DateTimeParseException e) {
+            throw new SandboxConsole.ConsoleException(400, "date must be YYYY-MM-DD");
+          }
+          return journals.balanceSheet(orgId, at, List.of());
         });
   }
 
