@@ -301,6 +301,24 @@ public class XeroClient implements AutoCloseable {
     return reports.get(0);
   }
 
+  /**
+   * The Balance Sheet for the end of the month of a date (null: today), in Xero's standard layout
+   * so that a custom layout cannot hide an account; read a balance with {@link ReportBalances}.
+   */
+  public Report balanceSheet(XeroTarget target, LocalDate date) {
+    List<Report> reports =
+        get(
+                target,
+                "Reports/BalanceSheet",
+                params("date", date == null ? null : date.toString(), "standardLayout", "true"),
+                null)
+            .reports;
+    if (reports == null || reports.isEmpty()) {
+      throw new XeroException.NotFound("GET Reports/BalanceSheet", List.of("no report"), null);
+    }
+    return reports.get(0);
+  }
+
   // ---- writes -----------------------------------------------------------------------------------
 
   /** PUT: creates only. */

@@ -131,6 +131,9 @@ class XeroClientIT extends LedgerBridgeDeployment {
     Report trialBalance = xero.trialBalance(demo, LocalDate.now(ZoneOffset.UTC));
     assertEquals("TrialBalance", trialBalance.reportID);
     assertFalse(trialBalance.rows.isEmpty());
+    Report balanceSheet = xero.balanceSheet(demo, LocalDate.now(ZoneOffset.UTC));
+    assertEquals("BalanceSheet", balanceSheet.reportID);
+    assertEquals(2, ReportBalances.balance(balanceSheet, inventory.get(0).accountID).scale());
 
     String run = run();
     List<Contact> created = new ArrayList<>();

@@ -46,6 +46,7 @@ class XeroClientTest {
     assertEquals("Invoices", XeroClient.endpointName("Invoices"));
     assertEquals("Invoices/{id}", XeroClient.endpointName("Invoices/INV-0001"));
     assertEquals("Reports/TrialBalance", XeroClient.endpointName("Reports/TrialBalance"));
+    assertEquals("Reports/BalanceSheet", XeroClient.endpointName("Reports/BalanceSheet"));
   }
 
   @Test
