@@ -275,12 +275,15 @@ public class LedgerBridgeConfig {
    * @param redirectUri null: derived from the request ({@code …/ledgerbridge/xero/callback})
    */
   public record XeroApp(String clientId, String clientSecret, String redirectUri, String scopes) {
+    // Granular scopes (apps created from 2 March 2026); the Balance Sheet, read for the inventory
+    // value reconciliation, has its own report scope (broad apps: accounting.reports.read).
     public static final String DEFAULT_SCOPES =
         "openid profile email offline_access accounting.invoices accounting.payments"
-            + " accounting.manualjournals accounting.contacts accounting.settings";
+            + " accounting.manualjournals accounting.contacts accounting.settings"
+            + " accounting.reports.balancesheet.read";
     public static final String DEFAULT_CUSTOM_SCOPES =
         "accounting.invoices accounting.payments accounting.manualjournals accounting.contacts"
-            + " accounting.settings";
+            + " accounting.settings accounting.reports.balancesheet.read";
 
     @Override
     public String toString() {

@@ -208,7 +208,9 @@ public class SandboxIdentity {
           }
           String scope =
               form.getOrDefault(
-                  "scope", "accounting.transactions accounting.contacts" + " accounting.settings");
+                  "scope",
+                  "accounting.transactions accounting.contacts accounting.settings"
+                      + " accounting.reports.read");
           return issueTokens(
               client,
               CUSTOM_CONNECTION_SUBJECT,
