@@ -41,6 +41,23 @@ final class SandboxCalls {
     return LedgerBridgeClient.json(response).getString("access_token");
   }
 
+  /** The same, asking for these scopes: the answer must grant exactly them. */
+  String customConnectionToken(String scope) {
+    HttpResponse<String> response =
+        client.send(
+            client
+                .request("sandbox/identity/connect/token")
+                .header(
+                    "Authorization", LedgerBridgeClient.basic("ledgerbridge-demo", "demo-secret"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&scope=" + enc(scope))));
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(scope, LedgerBridgeClient.json(response).getString("scope"));
+    return LedgerBridgeClient.json(response).getString("access_token");
+  }
+
   HttpRequest.Builder request(String token, String path) {
     return client
         .request(API + path)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.testing.LedgerBridgeClient;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
 import jakarta.json.JsonArray;
@@ -18,12 +19,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sandbox's manual journals, trial balance, fault injection and the admin console's REST API,
- * over HTTP.
+ * The sandbox's manual journals, trial balance, balance sheet, fault injection and the admin
+ * console's REST API, over HTTP.
  */
 class SandboxConsoleIT extends LedgerBridgeDeployment {
 
@@ -234,6 +237,77 @@ class SandboxConsoleIT extends LedgerBridgeDeployment {
             .getJsonArray("Cells");
     assertEquals(
         total.getJsonObject(1).getString("Value"), total.getJsonObject(2).getString("Value"));
+  }
+
+  @Test
+  void theBalanceSheetIsAtTheEndOfTheMonthAndCountsPostedJournalsOnly() {
+    String token =
+        new SandboxCalls(client)
+            .customConnectionToken(LedgerBridgeConfig.XeroApp.DEFAULT_CUSTOM_SCOPES);
+    String stock = accountId(token, "635");
+    String cogs = accountId(token, "310");
+    LocalDate firstOfMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+    String monthEnd = firstOfMonth.plusMonths(1).minusDays(1).toString();
+    String nextMonth = firstOfMonth.plusMonths(1).toString();
+    String auckland = trackingOptionId(token, "Region", "Auckland");
+    JsonObject before = balanceSheet(token, firstOfMonth.toString());
+    BigDecimal stockBefore = value(before, stock);
+    BigDecimal earningsBefore = value(before, "00000000-0000-0000-0000-000000000000");
+    BigDecimal aucklandBefore =
+        value(balanceSheet(token, firstOfMonth + "&trackingOptionID1=" + auckland), stock);
+
+    // Dated the last day of the month, asked for on the first: the month end counts.
+    assertEquals(
+        200,
+        api(
+                "PUT",
+                token,
+                "ManualJournals",
+                journal("POSTED", monthEnd, "635", "77.70", "310", "-77.70"))
+            .statusCode());
+    String tracked =
+        "{\"ManualJournals\":[{\"Narration\":\"Branch stock\",\"Date\":\""
+            + monthEnd
+            + "\",\"Status\":\"POSTED\",\"JournalLines\":["
+            + "{\"AccountCode\":\"635\",\"LineAmount\":5.00,"
+            + "\"Tracking\":[{\"Name\":\"Region\",\"Option\":\"Auckland\"}]},"
+            + "{\"AccountCode\":\"310\",\"LineAmount\":-5.00,"
+            + "\"Tracking\":[{\"Name\":\"Region\",\"Option\":\"Auckland\"}]}]}]}";
+    assertEquals(200, api("PUT", token, "ManualJournals", tracked).statusCode());
+    // A draft, and a journal of the next month, do not count.
+    api("PUT", token, "ManualJournals", journal("DRAFT", monthEnd, "635", "1000", "310", "-1000"));
+    assertEquals(
+        200,
+        api("PUT", token, "ManualJournals", journal("POSTED", nextMonth, "635", "9", "310", "-9"))
+            .statusCode());
+
+    JsonObject report = balanceSheet(token, firstOfMonth.toString());
+    assertEquals("BalanceSheet", report.getString("ReportType"));
+    assertEquals(
+        "As at "
+            + LocalDate.parse(monthEnd)
+                .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)),
+        report.getJsonArray("ReportTitles").getString(2));
+    assertEquals(0, stockBefore.add(new BigDecimal("82.70")).compareTo(value(report, stock)));
+    assertEquals(
+        0,
+        earningsBefore
+            .add(new BigDecimal("82.70"))
+            .compareTo(value(report, "00000000-0000-0000-0000-000000000000")));
+    assertEquals(0, value(report, cogs).signum(), "an expense is not on the balance sheet");
+    assertEquals(total(report, "Net Assets"), total(report, "Total Equity"));
+    // Only the tracked journal under the Auckland filter.
+    assertEquals(
+        0,
+        aucklandBefore
+            .add(new BigDecimal("5.00"))
+            .compareTo(
+                value(
+                    balanceSheet(token, firstOfMonth + "&trackingOptionID1=" + auckland), stock)));
+    // A bad date is the trial balance's 400.
+    HttpResponse<String> bad = api("GET", token, "Reports/BalanceSheet?date=31-03-2024", null);
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals("ValidationException", LedgerBridgeClient.json(bad).getString("Type"));
   }
 
   // ---- faults ------------------------------------------------------------------------------
@@ -504,6 +578,69 @@ class SandboxConsoleIT extends LedgerBridgeDeployment {
     HttpResponse<String> response = api("GET", token, "Reports/TrialBalance?date=" + TODAY, null);
     assertEquals(200, response.statusCode(), response.body());
     return LedgerBridgeClient.json(response).getJsonArray("Reports").getJsonObject(0);
+  }
+
+  /** The query after {@code date=} may carry more parameters. */
+  private JsonObject balanceSheet(String token, String dateAndParams) {
+    HttpResponse<String> response =
+        api("GET", token, "Reports/BalanceSheet?date=" + dateAndParams, null);
+    assertEquals(200, response.statusCode(), response.body());
+    return LedgerBridgeClient.json(response).getJsonArray("Reports").getJsonObject(0);
+  }
+
+  /** A balance-sheet row's value, found by its account attribute; zero when not listed. */
+  private static BigDecimal value(JsonObject report, String accountId) {
+    for (JsonValue section : report.getJsonArray("Rows")) {
+      JsonObject s = (JsonObject) section;
+      for (JsonValue row : listed(s, "Rows")) {
+        JsonArray cells = ((JsonObject) row).getJsonArray("Cells");
+        JsonArray attributes = listed(cells.getJsonObject(0), "Attributes");
+        if (!attributes.isEmpty()
+            && attributes.getJsonObject(0).getString("Value").equals(accountId)) {
+          return new BigDecimal(cells.getJsonObject(1).getString("Value"));
+        }
+      }
+    }
+    return BigDecimal.ZERO;
+  }
+
+  private static String total(JsonObject report, String label) {
+    for (JsonValue section : report.getJsonArray("Rows")) {
+      for (JsonValue row : listed((JsonObject) section, "Rows")) {
+        JsonArray cells = ((JsonObject) row).getJsonArray("Cells");
+        if (cells.getJsonObject(0).getString("Value").equals(label)) {
+          return cells.getJsonObject(1).getString("Value");
+        }
+      }
+    }
+    throw new AssertionError("no row " + label);
+  }
+
+  private static JsonArray listed(JsonObject object, String name) {
+    return object.containsKey(name) ? object.getJsonArray(name) : JsonValue.EMPTY_JSON_ARRAY;
+  }
+
+  private String accountId(String token, String code) {
+    return LedgerBridgeClient.json(
+            api("GET", token, "Accounts?where=" + enc("Code==\"" + code + "\""), null))
+        .getJsonArray("Accounts")
+        .getJsonObject(0)
+        .getString("AccountID");
+  }
+
+  private String trackingOptionId(String token, String category, String option) {
+    for (JsonValue c :
+        LedgerBridgeClient.json(api("GET", token, "TrackingCategories", null))
+            .getJsonArray("TrackingCategories")) {
+      if (((JsonObject) c).getString("Name").equals(category)) {
+        for (JsonValue o : ((JsonObject) c).getJsonArray("Options")) {
+          if (((JsonObject) o).getString("Name").equals(option)) {
+            return ((JsonObject) o).getString("TrackingOptionID");
+          }
+        }
+      }
+    }
+    throw new AssertionError("no tracking option " + category + "/" + option);
   }
 
   /** An account's balance in a trial balance, debit positive; zero when not listed. */
