@@ -1,6 +1,5 @@
 package io.ledgerbridge.intake.boundary;
 
-import io.ledgerbridge.intake.control.FieldError;
 import io.ledgerbridge.intake.control.Importability;
 import io.ledgerbridge.intake.control.IncomingTransaction;
 import io.ledgerbridge.intake.control.TransactionJsonReader;
@@ -16,18 +15,13 @@ import io.ledgerbridge.platform.DateRules;
 import io.ledgerbridge.platform.JsonFactory;
 import io.ledgerbridge.platform.TextRules;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
-import io.ledgerbridge.platform.rest.Problem;
 import io.ledgerbridge.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,12 +34,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +51,7 @@ public class TransactionsResource {
 
   @Inject private Importability.ContextSource readiness;
   @Inject private IntakeService intake;
-  @Inject private IntakeGate gate;
+  @Inject private JsonIntake requests;
   @Inject private TransactionQueries queries;
   @Inject private LedgerBridgeConfig config;
   @Context private SecurityContext security;
@@ -74,98 +64,20 @@ public class TransactionsResource {
       @HeaderParam("Content-Length") Long contentLength,
       @HeaderParam("Content-Type") String contentType,
       InputStream body) {
-    long limit = config.intakeMaxBodyBytes();
-    if (contentLength != null && contentLength > limit) {
-      return tooLarge(limit);
-    }
-    if (contentType == null
-        || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      return Problem.response(
-          415,
-          "Unsupported Media Type",
-          "Send the transactions as JSON with Content-Type: application/json.");
-    }
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-    } catch (IOException e) {
-      return Problem.response(400, "Bad Request", "The request body could not be read.");
-    }
-    if (bytes.length > limit) {
-      return tooLarge(limit);
-    }
-    return gate.whenFree(() -> receive(bytes))
-        .orElseGet(
-            () ->
-                Response.fromResponse(
-                        Problem.response(
-                            503,
-                            "Service Unavailable",
-                            "LedgerBridge is busy with other intake requests and this one waited"
-                                + " too long for its turn; nothing of it was stored. Send it again"
-                                + " after Retry-After seconds."))
-                    .header("Retry-After", gate.retryAfterSeconds())
-                    .build());
+    return requests.receive(contentLength, contentType, body, "transactions", this::receive);
   }
 
-  /** Parses, validates and stores one request's body, once it is its turn. */
-  private Response receive(byte[] bytes) {
-    JsonObject json;
-    try (JsonParser parser =
-        JsonFactory.createParser(
-            new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
-      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-        return malformed("The body must be a JSON object: {\"transactions\": [...]}.");
-      }
-      json = parser.getObject();
-      if (parser.hasNext()) {
-        return malformed("The body has more after its JSON object; send exactly one object.");
-      }
-    } catch (JsonParsingException e) {
-      var location = e.getLocation();
-      return malformed(
-          "The body is not valid JSON"
-              + (location == null
-                  ? ""
-                  : " (line "
-                      + location.getLineNumber()
-                      + ", column "
-                      + location.getColumnNumber()
-                      + ")")
-              + ".");
-    } catch (RuntimeException e) {
-      // The parser's own limits: nesting depth, number length, absurd exponents.
-      return malformed(
-          "The body is not valid JSON or exceeds the parser's limits (nesting depth,"
-              + " number size).");
-    }
-    JsonValue transactions = json.get("transactions");
-    if (transactions == null || transactions.getValueType() != JsonValue.ValueType.ARRAY) {
-      return malformed("The body must have a \"transactions\" array: {\"transactions\": [...]}.");
-    }
-    JsonArray array = transactions.asJsonArray();
-    if (array.size() > config.intakeMaxItems()) {
-      return Problem.response(
-          413,
-          "Payload Too Large",
-          "The request has "
-              + array.size()
-              + " transactions; send at most "
-              + config.intakeMaxItems()
-              + " per request.");
-    }
+  /** Validates and stores one request's transactions, once it is its turn. */
+  private Response receive(JsonArray array) {
     List<IncomingTransaction> items = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-        return malformed("transactions[" + i + "] is not a JSON object; nothing was stored.");
-      }
       items.add(
           TransactionValidator.validate(
               TransactionJsonReader.read(array.getJsonObject(i), i, config.intakeMaxLines())));
     }
     List<ItemResult> results = intake.receive(items, security.getUserPrincipal().getName());
     JsonArrayBuilder out = JsonFactory.createArrayBuilder();
-    results.forEach(r -> out.add(resultJson(r)));
+    results.forEach(r -> out.add(r.json()));
     return Response.ok(JsonFactory.createObjectBuilder().add("results", out).build().toString())
         .build();
   }
@@ -333,27 +245,14 @@ public class TransactionsResource {
     return array;
   }
 
-  private static JsonObjectBuilder resultJson(ItemResult r) {
-    JsonObjectBuilder json = JsonFactory.createObjectBuilder().add("index", r.index());
-    add(json, "kind", r.kind());
-    add(json, "sourceId", r.sourceId());
-    json.add("outcome", r.outcome().name());
-    JsonArrayBuilder errors = JsonFactory.createArrayBuilder();
-    for (FieldError e : r.errors()) {
-      errors.add(
-          JsonFactory.createObjectBuilder().add("field", e.field()).add("message", e.message()));
-    }
-    return json.add("errors", errors);
-  }
-
-  private static void add(JsonObjectBuilder json, String name, String value) {
+  static void add(JsonObjectBuilder json, String name, String value) {
     if (value != null) {
       json.add(name, value);
     }
   }
 
   /** Decimals go out as JSON numbers with their trailing zeros dropped: 12.5000 is 12.5. */
-  private static void add(JsonObjectBuilder json, String name, BigDecimal value) {
+  static void add(JsonObjectBuilder json, String name, BigDecimal value) {
     if (value != null) {
       BigDecimal plain = value.stripTrailingZeros();
       json.add(name, plain.scale() < 0 ? plain.setScale(0) : plain);
@@ -401,16 +300,5 @@ public class TransactionsResource {
                     "Unknown sort '"
                         + text
                         + "': use date, number, contact, total, state, branch or updated, with - for descending."));
-  }
-
-  private static Response malformed(String detail) {
-    return Problem.response(400, "Malformed request", detail);
-  }
-
-  private static Response tooLarge(long limit) {
-    return Problem.response(
-        413,
-        "Payload Too Large",
-        "The body is larger than " + limit + " bytes; send fewer transactions per request.");
   }
 }

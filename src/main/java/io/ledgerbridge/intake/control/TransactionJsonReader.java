@@ -7,14 +7,11 @@ import io.ledgerbridge.intake.entity.Line;
 import io.ledgerbridge.intake.entity.StockMovement;
 import io.ledgerbridge.intake.entity.TransactionContent;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads one element of {@code {"transactions":[…]}} into an {@link IncomingTransaction}. Wrong
@@ -23,9 +20,6 @@ import java.util.Set;
  * the inventory system can send more than we use.
  */
 public final class TransactionJsonReader {
-
-  private static final Set<JsonValue.ValueType> SCALARS =
-      Set.of(JsonValue.ValueType.STRING, JsonValue.ValueType.NUMBER);
 
   private final List<FieldError> errors = new ArrayList<>();
   private final int maxLines;
@@ -153,42 +147,11 @@ public final class TransactionJsonReader {
   }
 
   private String scalar(JsonObject json, String name, String path) {
-    JsonValue value = json.get(name);
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      return null;
-    }
-    if (!SCALARS.contains(value.getValueType())) {
-      errors.add(
-          new FieldError(
-              path,
-              "must be "
-                  + (value.getValueType() == JsonValue.ValueType.TRUE
-                          || value.getValueType() == JsonValue.ValueType.FALSE
-                      ? "text or a number, not true/false"
-                      : "text or a number, not "
-                          + value.getValueType().name().toLowerCase(java.util.Locale.ROOT))));
-      return null;
-    }
-    return value instanceof JsonString string
-        ? string.getString()
-        : ((JsonNumber) value).bigDecimalValue().toPlainString();
+    return JsonFields.scalar(json, name, path, errors);
   }
 
   private BigDecimal decimal(JsonObject json, String name, String path) {
-    JsonValue value = json.get(name);
-    if (value instanceof JsonNumber number) {
-      try {
-        BigDecimal decimal = number.bigDecimalValue();
-        if (decimal.precision() <= 38 && decimal.scale() >= -20 && decimal.scale() <= 38) {
-          return decimal;
-        }
-      } catch (RuntimeException e) {
-        // The JSON parser refuses numbers with absurd exponents; report them like any huge value.
-      }
-      errors.add(new FieldError(path, "is too large"));
-      return null;
-    }
-    return Values.decimal(scalar(json, name, path), path, errors);
+    return JsonFields.decimal(json, name, path, errors);
   }
 
   private Boolean bool(JsonObject json, String name, String path) {
