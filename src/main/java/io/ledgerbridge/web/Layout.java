@@ -3,6 +3,8 @@ package io.ledgerbridge.web;
 import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.platform.config.LedgerBridgeConfig;
 import io.ledgerbridge.platform.security.Role;
+import io.ledgerbridge.settings.boundary.SettingsService;
+import io.ledgerbridge.settings.entity.AccountingMethod;
 import io.ledgerbridge.xero.boundary.ConnectionView;
 import io.ledgerbridge.xero.boundary.XeroConnections;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,8 +28,10 @@ public class Layout {
   @Inject private FacesContext faces;
   @Inject private LedgerBridgeConfig config;
   @Inject private XeroConnections xero;
+  @Inject private SettingsService settings;
 
   private Optional<ConnectionView> xeroView;
+  private String monthJournals;
 
   public String getUsername() {
     var principal = faces.getExternalContext().getUserPrincipal();
@@ -95,6 +99,17 @@ public class Layout {
 
   public List<Kind> getKinds() {
     return Kind.receivedKinds();
+  }
+
+  /** The month-journal page's menu name: what the accounting method journals each month. */
+  public String getMonthJournals() {
+    if (monthJournals == null) {
+      monthJournals =
+          settings.current().accountingMethod() == AccountingMethod.PERIODIC
+              ? "Closing stock"
+              : "COGS";
+    }
+    return monthJournals;
   }
 
   /** Signs out: ends the container login and the session, then returns to the login page. */

@@ -4,6 +4,7 @@ import io.ledgerbridge.imports.control.CogsCalculator;
 import io.ledgerbridge.imports.control.CogsCalculator.CostLine;
 import io.ledgerbridge.imports.control.CogsPlan;
 import io.ledgerbridge.imports.control.CogsPlan.Journal;
+import io.ledgerbridge.imports.control.CogsPlan.Series;
 import io.ledgerbridge.imports.control.Preview;
 import io.ledgerbridge.imports.control.Previewer;
 import io.ledgerbridge.imports.entity.XeroDocument;
@@ -46,6 +47,16 @@ public class CogsLedger {
   public record Planned(
       CogsCalculator.Month month, CogsPlan plan, Preview preview, List<Journal> journals) {}
 
+  /**
+   * What each month of a series must hold in Xero, given the journals LedgerBridge already made for
+   * it (a closing-stock target depends on what of it Xero already shows posted).
+   */
+  @FunctionalInterface
+  public interface Targets {
+    List<CogsCalculator.Month> months(
+        YearMonth from, YearMonth to, Map<YearMonth, List<Journal>> journals);
+  }
+
   @PersistenceContext private EntityManager em;
   @Inject private SettingsService settings;
   @Inject private ImportPreviews previews;
@@ -64,7 +75,33 @@ public class CogsLedger {
       boolean previewed) {
     check(from, to);
     XeroOrganisation organisation = em.find(XeroOrganisation.class, tenantId);
-    return plan(tenantId, organisation, from, to, bookLocked, baseUrl, false, previewed);
+    return plan(
+        Series.COGS,
+        cogs(),
+        tenantId,
+        organisation,
+        from,
+        to,
+        bookLocked,
+        baseUrl,
+        false,
+        previewed);
+  }
+
+  /** As {@link #months}, for any series, with its targets. */
+  public List<Planned> months(
+      Series series,
+      Targets targets,
+      String tenantId,
+      YearMonth from,
+      YearMonth to,
+      boolean bookLocked,
+      String baseUrl,
+      boolean previewed) {
+    check(from, to);
+    XeroOrganisation organisation = em.find(XeroOrganisation.class, tenantId);
+    return plan(
+        series, targets, tenantId, organisation, from, to, bookLocked, baseUrl, false, previewed);
   }
 
   /**
@@ -75,6 +112,18 @@ public class CogsLedger {
    */
   public List<Planned> store(
       String tenantId, YearMonth from, YearMonth to, boolean bookLocked, String baseUrl) {
+    return store(Series.COGS, cogs(), tenantId, from, to, bookLocked, baseUrl);
+  }
+
+  /** As {@link #store}, for any series, with its targets. */
+  public List<Planned> store(
+      Series series,
+      Targets targets,
+      String tenantId,
+      YearMonth from,
+      YearMonth to,
+      boolean bookLocked,
+      String baseUrl) {
     check(from, to);
     XeroOrganisation organisation =
         em.find(XeroOrganisation.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
@@ -82,10 +131,18 @@ public class CogsLedger {
       throw new BusinessException(
           "Xero's reference data has not been downloaded yet: Settings › Refresh from Xero.");
     }
-    return plan(tenantId, organisation, from, to, bookLocked, baseUrl, true, true);
+    return plan(series, targets, tenantId, organisation, from, to, bookLocked, baseUrl, true, true);
+  }
+
+  /** The COGS series' targets: each month's cost from its sales and restocked returns. */
+  private Targets cogs() {
+    return (from, to, journals) ->
+        new CogsCalculator(settings.current()).months(from, to, costLines(from, to));
   }
 
   private List<Planned> plan(
+      Series series,
+      Targets targets,
       String tenantId,
       XeroOrganisation organisation,
       YearMonth from,
@@ -94,12 +151,16 @@ public class CogsLedger {
       String baseUrl,
       boolean store,
       boolean previewed) {
-    CogsCalculator calculator = new CogsCalculator(settings.current());
-    List<CogsCalculator.Month> months = calculator.months(from, to, costLines(from, to));
-    Map<YearMonth, List<SourceTransaction>> stored = journals(from, to);
+    Map<YearMonth, List<SourceTransaction>> stored = journals(series, from, to);
     List<SourceTransaction> all = stored.values().stream().flatMap(List::stream).toList();
     Map<Long, XeroDocument> documents =
         previews.documents(all.stream().map(SourceTransaction::getId).toList());
+    Map<YearMonth, List<Journal>> made = new LinkedHashMap<>();
+    stored.forEach(
+        (month, mine) ->
+            made.put(
+                month, mine.stream().map(t -> Journal.of(t, documents.get(t.getId()))).toList()));
+    List<CogsCalculator.Month> months = targets.months(from, to, made);
     LocalDate lockDate = organisation == null ? null : organisation.effectiveLockDate();
     String currency = organisation == null ? null : organisation.getBaseCurrency();
     Instant now = Instant.now();
@@ -112,11 +173,8 @@ public class CogsLedger {
     List<Step> steps = new ArrayList<>();
     for (CogsCalculator.Month month : months) {
       List<SourceTransaction> mine = stored.getOrDefault(month.month(), List.of());
-      List<Journal> journals = new ArrayList<>();
-      for (SourceTransaction t : mine) {
-        journals.add(Journal.of(t, documents.get(t.getId())));
-      }
-      CogsPlan plan = CogsPlan.of(month, journals, lockDate, bookLocked);
+      List<Journal> journals = made.getOrDefault(month.month(), List.of());
+      CogsPlan plan = CogsPlan.of(series, month, journals, lockDate, bookLocked);
       SourceTransaction open = null;
       if (plan.sourceId() != null) {
         var content =
@@ -127,7 +185,7 @@ public class CogsLedger {
                 .findFirst()
                 .orElse(null);
         if (open == null) {
-          open = SourceTransaction.receive(Kind.COGS, plan.sourceId(), 1, content, now);
+          open = SourceTransaction.receive(series.kind(), plan.sourceId(), 1, content, now);
           if (store) {
             em.persist(open);
           }
@@ -137,7 +195,7 @@ public class CogsLedger {
           } else {
             open =
                 SourceTransaction.receive(
-                    Kind.COGS, plan.sourceId(), open.getSourceVersion() + 1, content, now);
+                    series.kind(), plan.sourceId(), open.getSourceVersion() + 1, content, now);
           }
         }
       }
@@ -174,9 +232,14 @@ public class CogsLedger {
    * posted or deleted one) and posted journals (one may have been voided, and then counts nothing).
    */
   public List<Long> inXero(YearMonth from, YearMonth to) {
+    return inXero(Series.COGS, from, to);
+  }
+
+  /** As {@link #inXero(YearMonth, YearMonth)}, for any series. */
+  public List<Long> inXero(Series series, YearMonth from, YearMonth to) {
     check(from, to);
     List<SourceTransaction> all =
-        journals(from, to).values().stream().flatMap(List::stream).toList();
+        journals(series, from, to).values().stream().flatMap(List::stream).toList();
     Map<Long, XeroDocument> documents =
         previews.documents(all.stream().map(SourceTransaction::getId).toList());
     return all.stream()
@@ -231,19 +294,21 @@ public class CogsLedger {
     return out;
   }
 
-  /** LedgerBridge's COGS journals of the range, per month, first journal then its deltas. */
-  private Map<YearMonth, List<SourceTransaction>> journals(YearMonth from, YearMonth to) {
+  /** LedgerBridge's journals of the series in the range, per month, first then its deltas. */
+  private Map<YearMonth, List<SourceTransaction>> journals(
+      Series series, YearMonth from, YearMonth to) {
     Map<YearMonth, List<SourceTransaction>> out = new LinkedHashMap<>();
     for (SourceTransaction t :
         em.createQuery(
                 "SELECT t FROM SourceTransaction t WHERE t.kind = :kind"
                     + " AND t.sourceId >= :first AND t.sourceId < :after ORDER BY t.id",
                 SourceTransaction.class)
-            .setParameter("kind", Kind.COGS)
-            .setParameter("first", CogsPlan.sourceId(from, 0))
-            .setParameter("after", CogsPlan.sourceId(to.plusMonths(1), 0))
+            .setParameter("kind", series.kind())
+            .setParameter("first", series.sourceId(from, 0))
+            .setParameter("after", series.sourceId(to.plusMonths(1), 0))
             .getResultList()) {
-      CogsPlan.month(t.getSourceId())
+      series
+          .month(t.getSourceId())
           .ifPresent(m -> out.computeIfAbsent(m, k -> new ArrayList<>()).add(t));
     }
     return out;

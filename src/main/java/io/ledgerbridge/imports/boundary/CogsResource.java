@@ -147,7 +147,7 @@ public class CogsResource {
         .add("warnings", ImportJson.problems(m.warnings()));
   }
 
-  private static String text(JsonObject json, String name) {
+  static String text(JsonObject json, String name) {
     JsonValue v = json.get(name);
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       return null;

@@ -47,7 +47,7 @@ public class CogsService {
     POSTED("Posted in Xero"),
     BLOCKED("Blocked"),
     /** The accounting settings say periodic: cost of sales is not journalled month by month. */
-    NOT_USED("Not used under the periodic method");
+    NOT_USED("Not used under this accounting method");
 
     private final String label;
 
@@ -181,23 +181,31 @@ public class CogsService {
   }
 
   private static Month view(Planned p, String inventory) {
+    return view(p, postings -> CogsCalculator.cogs(postings, inventory));
+  }
+
+  /**
+   * A planned month as the page shows it; {@code value} says what a journal's lines are worth in
+   * the series' terms (COGS: the cost debited; closing stock: the change in stock value).
+   */
+  static Month view(Planned p, java.util.function.Function<List<Posting>, BigDecimal> value) {
     CogsCalculator.Month m = p.month();
     List<JournalView> journals = new ArrayList<>();
     BigDecimal inXero = BigDecimal.ZERO.setScale(2);
     BigDecimal posted = BigDecimal.ZERO.setScale(2);
     boolean draft = false;
     for (Journal j : p.journals()) {
-      BigDecimal value = CogsCalculator.cogs(j.postings(), inventory);
+      BigDecimal worth = value.apply(j.postings());
       if (j.xeroId() == null) {
         continue;
       }
-      journals.add(new JournalView(j.sourceId(), j.number(), j.xeroId(), j.status(), value));
+      journals.add(new JournalView(j.sourceId(), j.number(), j.xeroId(), j.status(), worth));
       if (j.posted()) {
-        posted = posted.add(value);
-        inXero = inXero.add(value);
+        posted = posted.add(worth);
+        inXero = inXero.add(worth);
       } else if (j.draft()) {
         // A draft holds what it was last sent: its content unless a newer version waits.
-        inXero = inXero.add(value);
+        inXero = inXero.add(worth);
         draft = true;
       }
     }

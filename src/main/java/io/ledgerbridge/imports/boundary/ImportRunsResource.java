@@ -59,10 +59,12 @@ public class ImportRunsResource {
   public Response start(String body) {
     JsonObject json = ImportJson.parse(body);
     Kind kind = kind(json.get("kind"));
-    if (kind == Kind.COGS) {
+    if (kind == Kind.COGS || kind == Kind.CLOSING_STOCK) {
       throw new BusinessException(
-          "COGS journals are imported by month: POST /api/v1/inventory/cogs/import with"
-              + " {\"from\":\"YYYY-MM\",\"to\":\"YYYY-MM\"}.");
+          kind.plural()
+              + " are imported by month: POST /api/v1/inventory/"
+              + (kind == Kind.COGS ? "cogs" : "closing-stock")
+              + "/import with {\"from\":\"YYYY-MM\",\"to\":\"YYYY-MM\"}.");
     }
     String actor = security.getUserPrincipal().getName();
     String base = RequestBase.of(request).browser();

@@ -79,6 +79,13 @@ public class ImportService {
     return importIds(Kind.COGS, sourceIds, actor, requestBase);
   }
 
+  /** As {@link #importCogsJournals}, for the periodic method's closing-stock journals. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Started importClosingStockJournals(
+      Collection<String> sourceIds, String actor, String requestBase) {
+    return importIds(Kind.CLOSING_STOCK, sourceIds, actor, requestBase);
+  }
+
   private Started importIds(
       Kind kind, Collection<String> sourceIds, String actor, String requestBase) {
     if (sourceIds.isEmpty()) {
@@ -249,9 +256,9 @@ public class ImportService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportRun voidAndReimport(Kind kind, String sourceId, String actor, String requestBase) {
     requireDocumentKind(kind);
-    if (kind == Kind.COGS) {
+    if (!kind.received()) {
       throw new BusinessException(
-          "LedgerBridge never voids a posted COGS journal: run the month again on Stock › COGS,"
+          "LedgerBridge never voids a posted month journal: run the month again on Stock › COGS,"
               + " and the change goes into a delta journal.");
     }
     SourceTransaction t = find(kind, sourceId);
@@ -383,7 +390,9 @@ public class ImportService {
       throw new BusinessException(
           kind.plural()
               + " are made by LedgerBridge per month: import or re-run them on Stock › COGS"
-              + " (POST /api/v1/inventory/cogs/import).");
+              + " (POST /api/v1/inventory/"
+              + (kind == Kind.COGS ? "cogs" : "closing-stock")
+              + "/import).");
     }
   }
 

@@ -3,6 +3,7 @@ package io.ledgerbridge.imports.control;
 import io.ledgerbridge.imports.control.CogsCalculator.Posting;
 import io.ledgerbridge.imports.control.DocumentMapper.Problem;
 import io.ledgerbridge.imports.entity.XeroDocument;
+import io.ledgerbridge.intake.entity.Kind;
 import io.ledgerbridge.intake.entity.SourceTransaction;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -43,7 +44,56 @@ public record CogsPlan(
     List<Posting> posted,
     List<Problem> blocking) {
 
-  private static final Pattern SOURCE_ID = Pattern.compile("cogs-(\\d{4}-\\d{2})(?:-d(\\d+))?");
+  /**
+   * The month journals LedgerBridge makes: COGS (perpetual) and closing stock (periodic). Each has
+   * its kind, source ids ({@code cogs-2026-11}, {@code closing-2026-11-d1}) and numbers ({@code
+   * COGS 2026-11}, {@code Closing stock 2026-11 delta 1}); the rules of this plan are the same.
+   */
+  public enum Series {
+    COGS(Kind.COGS, "cogs", "COGS"),
+    CLOSING_STOCK(Kind.CLOSING_STOCK, "closing", "Closing stock");
+
+    private final Kind kind;
+    private final String prefix;
+    private final String label;
+    private final Pattern pattern;
+
+    Series(Kind kind, String prefix, String label) {
+      this.kind = kind;
+      this.prefix = prefix;
+      this.label = label;
+      this.pattern = Pattern.compile(prefix + "-(\\d{4}-\\d{2})(?:-d(\\d+))?");
+    }
+
+    public Kind kind() {
+      return kind;
+    }
+
+    /** The month's first journal's source id, or delta {@code delta}'s. */
+    public String sourceId(YearMonth month, int delta) {
+      return prefix + "-" + month + (delta == 0 ? "" : "-d" + delta);
+    }
+
+    /** The journal's number: part of its Narration token. */
+    public String number(YearMonth month, int delta) {
+      return label + " " + month + (delta == 0 ? "" : " delta " + delta);
+    }
+
+    /** The month of one of this series' source ids. */
+    public Optional<YearMonth> month(String sourceId) {
+      Matcher m = pattern.matcher(sourceId);
+      return m.matches() ? Optional.of(YearMonth.parse(m.group(1))) : Optional.empty();
+    }
+
+    public static Series of(Kind kind) {
+      for (Series series : values()) {
+        if (series.kind == kind) {
+          return series;
+        }
+      }
+      throw new IllegalArgumentException(kind + " is not a month journal");
+    }
+  }
 
   /**
    * One of the month's journals as LedgerBridge holds it.
@@ -91,6 +141,15 @@ public record CogsPlan(
 
   public static CogsPlan of(
       CogsCalculator.Month month, List<Journal> journals, LocalDate lockDate, boolean bookLocked) {
+    return of(Series.COGS, month, journals, lockDate, bookLocked);
+  }
+
+  public static CogsPlan of(
+      Series series,
+      CogsCalculator.Month month,
+      List<Journal> journals,
+      LocalDate lockDate,
+      boolean bookLocked) {
     List<Problem> blocking = new ArrayList<>(month.blocking());
     List<List<Posting>> postedJournals = new ArrayList<>();
     Journal open = null;
@@ -134,8 +193,8 @@ public record CogsPlan(
     }
     int n = journals.size();
     return new CogsPlan(
-        sourceId(month.month(), n),
-        number(month.month(), n),
+        series.sourceId(month.month(), n),
+        series.number(month.month(), n),
         date,
         target,
         true,
@@ -146,17 +205,16 @@ public record CogsPlan(
 
   /** {@code cogs-2026-11} for the month's first journal, {@code cogs-2026-11-d2} for delta 2. */
   public static String sourceId(YearMonth month, int delta) {
-    return "cogs-" + month + (delta == 0 ? "" : "-d" + delta);
+    return Series.COGS.sourceId(month, delta);
   }
 
   /** {@code COGS 2026-11}, {@code COGS 2026-11 delta 2}: part of the Narration token. */
   public static String number(YearMonth month, int delta) {
-    return "COGS " + month + (delta == 0 ? "" : " delta " + delta);
+    return Series.COGS.number(month, delta);
   }
 
   /** The month of a COGS journal's source id. */
   public static Optional<YearMonth> month(String sourceId) {
-    Matcher m = SOURCE_ID.matcher(sourceId);
-    return m.matches() ? Optional.of(YearMonth.parse(m.group(1))) : Optional.empty();
+    return Series.COGS.month(sourceId);
   }
 }

@@ -238,7 +238,7 @@ public final class DocumentMapper {
     if (kind == Kind.STOCK_ADJUSTMENT) {
       return new JournalMapper(settings, resolver).map(sourceId, content, url(kind, id));
     }
-    if (kind == Kind.COGS) {
+    if (kind == Kind.COGS || kind == Kind.CLOSING_STOCK) {
       return new JournalMapper(settings, resolver).mapCogs(content, url(kind, id));
     }
     Direction direction =

@@ -54,6 +54,8 @@ public final class JournalMapper {
   static final int MAX_NARRATION = 255;
 
   private static final Pattern COGS_NUMBER = Pattern.compile("COGS (\\d{4}-\\d{2})( delta \\d+)?");
+  private static final Pattern CLOSING_NUMBER =
+      Pattern.compile("Closing stock (\\d{4}-\\d{2})( delta \\d+)?");
 
   private final AccountingSettings settings;
   private final AccountResolver resolver;
@@ -198,6 +200,7 @@ public final class JournalMapper {
     String token = " [LedgerBridge " + content.number() + " " + content.reference() + "]";
     String head = "Cost of goods sold";
     Matcher m = COGS_NUMBER.matcher(content.number());
+    Matcher closing = CLOSING_NUMBER.matcher(content.number());
     if (m.matches()) {
       YearMonth month = YearMonth.parse(m.group(1));
       String name = month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
@@ -206,6 +209,17 @@ public final class JournalMapper {
           m.group(2) == null
               ? "Cost of goods sold " + name + " " + month.getYear()
               : "COGS " + month + " adjustment: change after the " + name + " journal was posted";
+    } else if (closing.matches()) {
+      YearMonth month = YearMonth.parse(closing.group(1));
+      String name = month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+      head =
+          closing.group(2) == null
+              ? "Change in stock value at the end of " + name + " " + month.getYear()
+              : "Closing stock "
+                  + month
+                  + " adjustment: change after the "
+                  + name
+                  + " journal was posted";
     }
     return (head + token).replace('"', '\'');
   }

@@ -147,7 +147,7 @@ public final class Importability {
                       ? "."
                       : " (from " + context.importWindowStart() + ").")));
     }
-    if (t.lineCount() == 0 && kind != Kind.COGS) { // an empty COGS journal deletes its draft
+    if (t.lineCount() == 0 && kind.received()) { // an empty month journal deletes its draft
       reasons.add(new Reason("NO_LINES", "Has no lines."));
     }
     if (!kind.journal() && (t.total() == null || t.total().signum() == 0)) {
@@ -162,13 +162,21 @@ public final class Importability {
         default -> {}
       }
     }
-    if (kind.journal() && !context.perpetual()) {
+    if (kind.journal() && kind != Kind.CLOSING_STOCK && !context.perpetual()) {
       reasons.add(
           new Reason(
               "NOT_PERPETUAL",
               (kind == Kind.COGS ? "COGS journals are" : "Stock adjustments are")
                   + " not used under the periodic inventory method (the accounting settings say"
                   + " periodic): the stocktake's closing-stock journal accounts for them."));
+    }
+    if (kind == Kind.CLOSING_STOCK && context.perpetual()) {
+      reasons.add(
+          new Reason(
+              "NOT_PERIODIC",
+              "Closing-stock journals are used under the periodic inventory method only (the"
+                  + " accounting settings say perpetual): COGS and stock adjustment journals keep"
+                  + " the inventory account up to date."));
     }
     return reasons;
   }

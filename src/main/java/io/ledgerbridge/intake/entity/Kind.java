@@ -13,7 +13,13 @@ public enum Kind {
    * A month's cost of goods sold (or a delta to it once posted), made by LedgerBridge from the
    * month's sales and restocked returns (issue 12 §2); never sent by the inventory system.
    */
-  COGS("COGS journals", "COGS journal", "manual journal");
+  COGS("COGS journals", "COGS journal", "manual journal"),
+  /**
+   * Under the periodic method, a month end's change in stock value (or a delta to it once posted),
+   * made by LedgerBridge from the inventory system's stock valuation and Xero's balance of the
+   * inventory account (issue 12 §3); never sent by the inventory system.
+   */
+  CLOSING_STOCK("Closing stock journals", "Closing stock journal", "manual journal");
 
   private final String plural;
   private final String singular;
@@ -37,19 +43,22 @@ public enum Kind {
     return xeroDocument;
   }
 
-  /** Stock adjustments and COGS journals have no counterparty; every other kind needs a contact. */
+  /** Journals have no counterparty; every other kind needs a contact. */
   public boolean hasContact() {
     return !journal();
   }
 
   /** Whether the kind becomes a Xero manual journal rather than an invoice or credit note. */
   public boolean journal() {
-    return this == STOCK_ADJUSTMENT || this == COGS;
+    return this == STOCK_ADJUSTMENT || this == COGS || this == CLOSING_STOCK;
   }
 
-  /** Whether the inventory system sends this kind (COGS journals are LedgerBridge's own). */
+  /**
+   * Whether the inventory system sends this kind. COGS and closing-stock journals are
+   * LedgerBridge's own, made month by month and imported by month only.
+   */
   public boolean received() {
-    return this != COGS;
+    return this != COGS && this != CLOSING_STOCK;
   }
 
   /** The kinds the inventory system sends, in menu order. */

@@ -116,11 +116,13 @@ public final class SandboxSeed {
     account("310", "Cost of Goods Sold", "DIRECTCOSTS", "INPUT2", "EXPENSE", null);
     account("320", "Freight Inwards", "DIRECTCOSTS", "INPUT2", "EXPENSE", null);
     account("330", "Stock Adjustments", "DIRECTCOSTS", "NONE", "EXPENSE", null);
+    account("340", "Closing Stock Movement", "DIRECTCOSTS", "NONE", "EXPENSE", null);
     account("425", "Freight & Courier", "EXPENSE", "INPUT2", "EXPENSE", null);
     account("429", "General Expenses", "EXPENSE", "INPUT2", "EXPENSE", null);
     account("610", "Accounts Receivable", "CURRENT", "NONE", "ASSET", "DEBTORS");
     account("630", "Inventory", "INVENTORY", "NONE", "ASSET", null);
     account("635", "Stock on Hand - LedgerBridge", "CURRENT", "NONE", "ASSET", null);
+    account("636", "Stock on Hand - Periodic", "CURRENT", "NONE", "ASSET", null);
     account("800", "Accounts Payable", "CURRLIAB", "NONE", "LIABILITY", "CREDITORS");
     account("820", "GST", "CURRLIAB", "NONE", "LIABILITY", "GST");
     account("860", "Rounding", "CURRLIAB", "NONE", "LIABILITY", "ROUNDING");

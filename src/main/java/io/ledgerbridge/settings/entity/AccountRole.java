@@ -4,12 +4,14 @@ package io.ledgerbridge.settings.entity;
 public enum AccountRole {
   SALES("sales", "Sales", false),
   PURCHASES("purchases", "Purchases (periodic)", false),
-  INVENTORY("inventory", "Inventory asset (perpetual)", true),
+  INVENTORY("inventory", "Inventory asset", true),
   COGS("cogs", "Cost of goods sold", true),
   FREIGHT("freight", "Freight", false),
   DISCOUNTS("discounts", "Discounts", false),
   ROUNDING("rounding", "Rounding", false),
-  STOCK_ADJUSTMENT("stockAdjustment", "Stock adjustments", true);
+  STOCK_ADJUSTMENT("stockAdjustment", "Stock adjustments", true),
+  /** Periodic method: the cost-of-sales account the month end's change in stock value moves to. */
+  CLOSING_STOCK("closingStock", "Stock movement (periodic closing stock)", true);
 
   private final String jsonName;
   private final String label;

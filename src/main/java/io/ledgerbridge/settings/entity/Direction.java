@@ -23,7 +23,7 @@ public enum Direction {
     return switch (kind) {
       case SALE, CUSTOMER_CREDIT -> Optional.of(SALES);
       case PURCHASE, SUPPLIER_CREDIT -> Optional.of(PURCHASES);
-      case STOCK_ADJUSTMENT, COGS -> Optional.empty();
+      case STOCK_ADJUSTMENT, COGS, CLOSING_STOCK -> Optional.empty();
     };
   }
 }

@@ -1,9 +1,13 @@
 package io.ledgerbridge.web.stock;
 
+import io.ledgerbridge.imports.boundary.ClosingStockService;
+import io.ledgerbridge.imports.boundary.ClosingStockService.ClosingMonth;
 import io.ledgerbridge.imports.boundary.CogsService;
 import io.ledgerbridge.imports.boundary.CogsService.Month;
 import io.ledgerbridge.imports.boundary.CogsService.State;
 import io.ledgerbridge.imports.control.CogsRange;
+import io.ledgerbridge.settings.boundary.SettingsService;
+import io.ledgerbridge.settings.entity.AccountingMethod;
 import io.ledgerbridge.web.imports.PageActions;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -30,6 +34,8 @@ public class CogsPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private transient CogsService cogs;
+  @Inject private transient ClosingStockService closing;
+  @Inject private transient SettingsService settings;
 
   private String fromParam;
   private String toParam;
@@ -39,17 +45,46 @@ public class CogsPage implements Serializable {
   private YearMonth to;
   private boolean bookLocked;
 
+  /**
+   * The accounting settings say periodic: the page shows the month ends' closing-stock journals
+   * (issue 12 §3) instead of COGS journals, which that method does not use.
+   */
+  private boolean periodic;
+
   /** The months were read: the range is valid and Xero connected, so the button may be offered. */
   private boolean loaded;
 
   private transient List<Row> rows = List.of();
 
-  /** A month with the lines of its journal as debits and credits. */
-  public record Row(Month month, List<JournalLine> lines, BigDecimal debits, BigDecimal credits) {
+  /**
+   * A month with the lines of its journal as debits and credits; for closing stock, the valuation
+   * and Xero's balance it was computed from (null: none).
+   */
+  public record Row(
+      Month month,
+      List<JournalLine> lines,
+      BigDecimal debits,
+      BigDecimal credits,
+      BigDecimal valuation,
+      BigDecimal xeroBalance) {
 
     static Row of(Month month) {
+      return of(month, null, null);
+    }
+
+    static Row of(ClosingMonth closing) {
+      return of(closing.month(), closing.valuation(), closing.xeroBalance());
+    }
+
+    private static Row of(Month month, BigDecimal valuation, BigDecimal xeroBalance) {
       List<JournalLine> lines = JournalLine.of(month.send());
-      return new Row(month, lines, JournalLine.debits(lines), JournalLine.credits(lines));
+      return new Row(
+          month,
+          lines,
+          JournalLine.debits(lines),
+          JournalLine.credits(lines),
+          valuation,
+          xeroBalance);
     }
 
     /** Whether a run sends something for this month (a new journal, an update, a deletion). */
@@ -75,13 +110,19 @@ public class CogsPage implements Serializable {
     }
     from = range.get().from();
     to = range.get().to();
+    periodic = settings.current().accountingMethod() == AccountingMethod.PERIODIC;
     actions
         .read(
-            () -> cogs.months(from, to, bookLocked, actions.requestBase()),
+            () ->
+                periodic
+                    ? closing.months(from, to, actions.requestBase()).stream().map(Row::of).toList()
+                    : cogs.months(from, to, bookLocked, actions.requestBase()).stream()
+                        .map(Row::of)
+                        .toList(),
             "The months could not be read")
         .ifPresent(
-            months -> {
-              rows = months.stream().map(Row::of).toList();
+            read -> {
+              rows = read;
               loaded = true;
             });
   }
@@ -107,8 +148,15 @@ public class CogsPage implements Serializable {
                     actions.startOnce(
                         "cogs",
                         () ->
-                            cogs.importMonths(
-                                    from, to, bookLocked, actions.user(), actions.requestBase())
+                            (periodic
+                                    ? closing.importMonths(
+                                        from, to, actions.user(), actions.requestBase())
+                                    : cogs.importMonths(
+                                        from,
+                                        to,
+                                        bookLocked,
+                                        actions.user(),
+                                        actions.requestBase()))
                                 .run()
                                 .getId()));
     actions.redirect(started ? "/imports/run.xhtml?id=" + id[0] : selfUrl());
@@ -168,6 +216,10 @@ public class CogsPage implements Serializable {
 
   public boolean isBookLocked() {
     return bookLocked;
+  }
+
+  public boolean isPeriodic() {
+    return periodic;
   }
 
   public String getFromParam() {

@@ -1,0 +1,118 @@
+package io.ledgerbridge.imports.control;
+
+import io.ledgerbridge.imports.control.CogsCalculator.Posting;
+import io.ledgerbridge.imports.control.CogsPlan.Journal;
+import io.ledgerbridge.imports.control.DocumentMapper.Problem;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The periodic method's closing-stock journal of a month end (issue 12 §3, inventory-accounting.md
+ * §3.3): it moves the change in stock value between the inventory asset account and the stock
+ * movement account, so that Xero's inventory balance equals the inventory system's valuation. Pure.
+ *
+ * <p>The month's target is {@code valuation − (Xero's balance − this month's posted closing
+ * journals)}: the balance already holds what of the month's journals was posted, so the plan
+ * ({@link CogsPlan}) sends only what is left — the full movement while nothing is posted, a delta
+ * once something is. Always against Xero's balance, never "valuation − last journal", so entries
+ * the accountant made by hand are absorbed. Drafts do not count in Xero's balance, and the plan
+ * updates LedgerBridge's open draft in place.
+ */
+public final class ClosingStock {
+
+  private ClosingStock() {}
+
+  /**
+   * The month's target journal.
+   *
+   * @param valuation the inventory system's stock value at the month's last day, or null: none sent
+   * @param xeroBalance Xero's balance of the inventory account at the month end, or null: not read
+   * @param balanceProblem why Xero's balance could not be read (with a null balance), or null
+   */
+  public static CogsCalculator.Month month(
+      YearMonth month,
+      BigDecimal valuation,
+      BigDecimal xeroBalance,
+      String balanceProblem,
+      List<Journal> journals,
+      String inventoryAccount,
+      String movementAccount) {
+    List<Problem> blocking = new ArrayList<>();
+    if (inventoryAccount == null) {
+      blocking.add(
+          new Problem(
+              "NO_ACCOUNT",
+              "Settings › Accounting has no inventory asset account for the closing-stock"
+                  + " journal."));
+    }
+    if (movementAccount == null) {
+      blocking.add(
+          new Problem(
+              "NO_ACCOUNT",
+              "Settings › Accounting has no stock movement account (periodic closing stock)."));
+    }
+    if (valuation == null) {
+      blocking.add(
+          new Problem(
+              "NO_VALUATION",
+              "No stock valuation as at "
+                  + month.atEndOfMonth()
+                  + ": the inventory system sends it with POST /api/v1/stock-valuations."));
+    } else if (xeroBalance == null && inventoryAccount != null) {
+      blocking.add(
+          new Problem(
+              "XERO_BALANCE_UNKNOWN",
+              "Xero's balance of account "
+                  + inventoryAccount
+                  + " at "
+                  + month.atEndOfMonth()
+                  + " could not be read"
+                  + (balanceProblem == null ? "." : ": " + balanceProblem)));
+    }
+    if (!blocking.isEmpty()) {
+      return new CogsCalculator.Month(month, List.of(), zero(), 0, 0, 0, blocking);
+    }
+    BigDecimal movement =
+        valuation
+            .subtract(xeroBalance.subtract(posted(journals, inventoryAccount)))
+            .setScale(2, RoundingMode.HALF_UP);
+    return new CogsCalculator.Month(
+        month, postings(movement, inventoryAccount, movementAccount), movement, 0, 0, 0, List.of());
+  }
+
+  /** The journal lines of a movement, debit first: none for no movement. */
+  static List<Posting> postings(BigDecimal movement, String inventory, String stockMovement) {
+    if (movement.signum() == 0) {
+      return List.of();
+    }
+    Posting stock = new Posting(inventory, null, movement);
+    Posting other = new Posting(stockMovement, null, movement.negate());
+    return movement.signum() > 0 ? List.of(stock, other) : List.of(other, stock);
+  }
+
+  /** What the month's posted journals moved into the inventory account. */
+  static BigDecimal posted(List<Journal> journals, String inventoryAccount) {
+    return journals.stream()
+        .filter(Journal::posted)
+        .flatMap(j -> j.postings().stream())
+        .filter(p -> Objects.equals(p.account(), inventoryAccount))
+        .map(Posting::amount)
+        .reduce(zero(), BigDecimal::add);
+  }
+
+  /** The stock value a set of postings moves into the inventory account. */
+  public static BigDecimal movement(List<Posting> postings, String inventoryAccount) {
+    return postings.stream()
+        .filter(p -> Objects.equals(p.account(), inventoryAccount))
+        .map(Posting::amount)
+        .reduce(zero(), BigDecimal::add);
+  }
+
+  private static BigDecimal zero() {
+    return BigDecimal.ZERO.setScale(2);
+  }
+}
