@@ -33,6 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 class ClosingStockIT extends LedgerBridgeDeployment {
 
+  private static final int FIRST_YEAR = 2040 + ThreadLocalRandom.current().nextInt(100);
+  private static final java.util.concurrent.atomic.AtomicInteger YEARS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private ImportFixture fx;
   private String methodBefore;
   private YearMonth march;
@@ -45,7 +49,9 @@ class ClosingStockIT extends LedgerBridgeDeployment {
     fx.patchSettings(
         "{\"accountingMethod\":\"PERIODIC\","
             + "\"accounts\":{\"inventory\":\"636\",\"closingStock\":\"340\"}}");
-    march = YearMonth.of(2040 + ThreadLocalRandom.current().nextInt(150), 3);
+    // Years of their own per test (balances are cumulative: an earlier test's posted journal is in
+    // every later month end's balance, which the checks read rather than assume).
+    march = YearMonth.of(FIRST_YEAR + 3 * YEARS.getAndIncrement(), 3);
     april = march.plusMonths(1);
   }
 
@@ -59,13 +65,14 @@ class ClosingStockIT extends LedgerBridgeDeployment {
 
   @Test
   void theChangeInStockValueIsJournalledAgainstXerosBalanceAndUpdatedWhileDraft() {
-    BigDecimal before = balance(march);
+    // Xero's balance, plus what other tests' closing drafts of earlier months will add.
+    BigDecimal before = balance(march).add(fx.closingDraftsBefore(march, "636"));
     valuation("VAL-" + march, 1, march, "286.0000");
 
     JsonObject view = month(march);
     assertEquals("NOT_IMPORTED", view.getString("state"), view::toString);
     assertDecimal("286.00", view, "valuation");
-    assertDecimal(before.toPlainString(), view, "xeroBalance");
+    assertDecimal(balance(march).toPlainString(), view, "xeroBalance");
 
     JsonObject run = run(march);
     assertEquals("CLOSING_STOCK", run.getString("kind"), run::toString);
@@ -78,7 +85,10 @@ class ClosingStockIT extends LedgerBridgeDeployment {
 
     // The accountant posts it: Xero's balance now holds the valuation, and a re-run sends nothing.
     fx.act("manualjournals", first.getString("ManualJournalID"), "approve");
-    assertEquals(0, new BigDecimal("286.00").compareTo(balance(march)));
+    assertEquals(
+        0,
+        new BigDecimal("286.00")
+            .compareTo(balance(march).add(fx.closingDraftsBefore(march, "636"))));
     HttpResponse<String> again = start(march);
     assertStatus(400, again);
     assertTrue(again.body().contains("Nothing to import"), again::body);
@@ -86,7 +96,7 @@ class ClosingStockIT extends LedgerBridgeDeployment {
     assertEquals(1, journals(march).size());
 
     // April: a lower valuation credits stock by the difference from Xero's balance.
-    BigDecimal aprilBalance = balance(april);
+    BigDecimal aprilBalance = balance(april).add(fx.closingDraftsBefore(march, "636"));
     valuation("VAL-" + april, 1, april, "250.00");
     run(april);
     List<JsonObject> aprilJournals = journals(april);
@@ -106,6 +116,48 @@ class ClosingStockIT extends LedgerBridgeDeployment {
     BigDecimal further = aprilBalance.subtract(new BigDecimal("240.00"));
     assertEquals(
         List.of("340 " + further, "636 " + further.negate()), journalLines(updated.get(0)));
+  }
+
+  @Test
+  void twoMonthsInOneRunDoNotMoveTheSameStockTwice() {
+    BigDecimal marchBalance = balance(march).add(fx.closingDraftsBefore(march, "636"));
+    BigDecimal aprilBalance = balance(april).add(fx.closingDraftsBefore(march, "636"));
+    valuation("VAL-" + march, 1, march, "286.00");
+    valuation("VAL-" + april, 1, april, "250.00");
+
+    HttpResponse<String> started =
+        client.as(
+            "accountant",
+            "POST",
+            "api/v1/inventory/closing-stock/import",
+            "{\"from\":\"" + march + "\",\"to\":\"" + april + "\"}");
+    assertStatus(202, started);
+    assertEquals("DONE", fx.await(json(started).getInt("id")).getString("status"));
+
+    // March's draft is not in Xero's balance at April's end: April counts it as if posted.
+    BigDecimal up = new BigDecimal("286.00").subtract(marchBalance);
+    BigDecimal aprilMove = new BigDecimal("250.00").subtract(aprilBalance.add(up));
+    assertEquals(List.of("636 " + up, "340 " + up.negate()), journalLines(journals(march).get(0)));
+    assertEquals(
+        List.of("340 " + aprilMove.negate(), "636 " + aprilMove),
+        journalLines(journals(april).get(0)));
+
+    // Posting both leaves Xero's stock at April's valuation, and nothing more is proposed.
+    fx.act("manualjournals", journals(march).get(0).getString("ManualJournalID"), "approve");
+    fx.act("manualjournals", journals(april).get(0).getString("ManualJournalID"), "approve");
+    assertEquals(
+        0,
+        new BigDecimal("250.00")
+            .compareTo(balance(april).add(fx.closingDraftsBefore(march, "636"))),
+        "stock at 250.00, with earlier drafts");
+    HttpResponse<String> again =
+        client.as(
+            "accountant",
+            "POST",
+            "api/v1/inventory/closing-stock/import",
+            "{\"from\":\"" + march + "\",\"to\":\"" + april + "\"}");
+    assertStatus(400, again);
+    assertTrue(again.body().contains("no change in stock value to post"), again::body);
   }
 
   @Test

@@ -301,6 +301,29 @@ public final class ImportFixture {
     return out;
   }
 
+  /**
+   * What LedgerBridge's closing-stock drafts dated before {@code month} move into {@code account}:
+   * not in Xero's balance yet, so a later month's closing journal counts them as if posted.
+   */
+  public BigDecimal closingDraftsBefore(java.time.YearMonth month, String account) {
+    BigDecimal sum = new BigDecimal("0.00");
+    for (JsonObject journal : journalsInXero("[LedgerBridge Closing stock ")) {
+      long millis =
+          Long.parseLong(journal.getString("Date").replaceAll("^/Date\\((-?\\d+).*$", "$1"));
+      java.time.LocalDate date =
+          java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+      if (!"DRAFT".equals(journal.getString("Status")) || !date.isBefore(month.atDay(1))) {
+        continue;
+      }
+      for (JsonObject line : journal.getJsonArray("JournalLines").getValuesAs(JsonObject.class)) {
+        if (account.equals(line.getString("AccountCode", ""))) {
+          sum = sum.add(line.getJsonNumber("LineAmount").bigDecimalValue());
+        }
+      }
+    }
+    return sum;
+  }
+
   /** A journal's lines as "account amount option" (the first tracking option), in Xero's order. */
   public static List<String> journalLines(JsonObject journal) {
     List<String> out = new ArrayList<>();

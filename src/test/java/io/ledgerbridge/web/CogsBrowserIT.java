@@ -10,10 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ledgerbridge.testing.Browser;
 import io.ledgerbridge.testing.ImportFixture;
+import io.ledgerbridge.testing.LedgerBridgeClient;
 import io.ledgerbridge.testing.LedgerBridgeDeployment;
+import io.ledgerbridge.testing.TestValuations;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
@@ -205,6 +209,89 @@ class CogsBrowserIT extends LedgerBridgeDeployment {
             By.id("globalMessages"), "Nothing to import for " + month));
     assertTrue(browser.getCurrentUrl().contains(pageUrl()), browser.getCurrentUrl());
     assertEquals(runs, runCount(), "no run for nothing");
+  }
+
+  @Test
+  void underThePeriodicMethodThePageClosesTheMonthsStockValue() {
+    fx.patchSettings(
+        "{\"accountingMethod\":\"PERIODIC\","
+            + "\"accounts\":{\"inventory\":\"636\",\"closingStock\":\"340\"}}");
+    try {
+      HttpResponse<String> sent =
+          client.send(
+              client
+                  .request("api/v1/stock-valuations")
+                  .header("Authorization", LedgerBridgeClient.bearer(LedgerBridgeClient.DEMO_TOKEN))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          TestValuations.body(
+                              Json.createObjectBuilder(
+                                      TestValuations.valuation(
+                                          uniqueId("VAL"), 1, month.atEndOfMonth().toString()))
+                                  .add("total", "1234.5")
+                                  .remove("locations")
+                                  .build()))));
+      assertStatus(200, sent);
+      // Xero's balance of 636 at the month end, as LedgerBridge reads it (other tests may post).
+      HttpResponse<String> api =
+          client.as(
+              "viewer",
+              "GET",
+              "api/v1/inventory/closing-stock?from=" + month + "&to=" + month,
+              null);
+      assertStatus(200, api);
+      BigDecimal balance =
+          json(api)
+              .getJsonArray("months")
+              .getJsonObject(0)
+              .getJsonNumber("xeroBalance")
+              .bigDecimalValue();
+      BigDecimal moved =
+          new BigDecimal("1234.50").subtract(balance.add(fx.closingDraftsBefore(month, "636")));
+
+      signIn(pageUrl(), "cogs", "accountant");
+      assertEquals("Closing stock", browser.findElement(By.id("nav-cogs")).getText().trim());
+      assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Closing stock"));
+      WebElement row = month();
+      assertEquals("NOT_IMPORTED", row.getAttribute("data-state"), row.getText());
+      assertEquals("1,234.50", cell(row, "valuation"));
+      assertEquals(money(balance), cell(row, "xero-balance"));
+      assertEquals(money(moved), cell(row, "cost"));
+      assertTrue(row.findElements(By.cssSelector("td.sales")).isEmpty(), "no sales column");
+      assertFalse(
+          browser.findElement(By.id("filter-book-locked")).isDisplayed(),
+          "no lock-date booking for closing stock");
+      WebElement preview = openPreview(row);
+      assertTrue(
+          text(preview, "dd.preview-narration").contains("[LedgerBridge Closing stock " + month),
+          text(preview, "dd.preview-narration"));
+      screenshot("closing-stock-preview");
+
+      browser.findElement(By.id("import:start")).click();
+      awaitRun();
+      List<JsonObject> inXero = fx.journalsInXero("[LedgerBridge Closing stock " + month + " ");
+      assertEquals(1, inXero.size(), inXero::toString);
+      assertEquals("DRAFT", inXero.get(0).getString("Status"));
+      assertEquals(
+          moved.signum() > 0
+              ? List.of("636 " + moved, "340 " + moved.negate())
+              : List.of("340 " + moved.negate(), "636 " + moved),
+          journalLines(inXero.get(0)));
+
+      browser.get(client.uri(pageUrl()).toString());
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cogs")));
+      assertEquals("IMPORTED", month().getAttribute("data-state"));
+      assertEquals(money(moved), cell(month(), "in-xero"));
+    } finally {
+      fx.patchSettings("{\"accounts\":{\"inventory\":\"635\",\"closingStock\":null}}");
+    }
+  }
+
+  private static String money(BigDecimal amount) {
+    return new java.text.DecimalFormat(
+            "#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ENGLISH))
+        .format(amount);
   }
 
   // ---- the source ---------------------------------------------------------------------------

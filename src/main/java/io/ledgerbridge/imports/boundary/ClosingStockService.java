@@ -5,7 +5,9 @@ import io.ledgerbridge.imports.boundary.CogsLedger.Targets;
 import io.ledgerbridge.imports.boundary.CogsService.Month;
 import io.ledgerbridge.imports.boundary.CogsService.State;
 import io.ledgerbridge.imports.control.ClosingStock;
+import io.ledgerbridge.imports.control.ClosingStock.MonthEnd;
 import io.ledgerbridge.imports.control.CogsCalculator;
+import io.ledgerbridge.imports.control.CogsPlan;
 import io.ledgerbridge.imports.control.CogsPlan.Journal;
 import io.ledgerbridge.imports.control.CogsPlan.Series;
 import io.ledgerbridge.imports.control.DocumentMapper.Problem;
@@ -23,12 +25,14 @@ import io.ledgerbridge.xero.client.XeroClient;
 import io.ledgerbridge.xero.client.XeroException;
 import io.ledgerbridge.xero.client.XeroTarget;
 import io.ledgerbridge.xero.entity.XeroAccount;
+import io.ledgerbridge.xero.entity.XeroOrganisation;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +100,7 @@ public class ClosingStockService {
       YearMonth month = p.month().month();
       out.add(
           periodic
-              ? new ClosingMonth(m, inputs.valued().get(month), inputs.balances().get(month))
+              ? new ClosingMonth(m, inputs.valuation(month), inputs.balance(month))
               : new ClosingMonth(notUsed(m), null, null));
     }
     return out;
@@ -128,7 +132,8 @@ public class ClosingStockService {
     List<String> open =
         planned.stream().map(p -> p.plan().sourceId()).filter(Objects::nonNull).toList();
     if (open.isEmpty()) {
-      throw new BusinessException(CogsService.nothingToImport(from, to, planned));
+      throw new BusinessException(
+          CogsService.nothingToImport(from, to, planned, "no change in stock value to post"));
     }
     return imports.importClosingStockJournals(open, actor, baseUrl);
   }
@@ -141,9 +146,8 @@ public class ClosingStockService {
       XeroTarget target, AccountingSettings current, YearMonth from, YearMonth to) {
     String inventory = current.account(AccountRole.INVENTORY).orElse(null);
     String movement = current.account(AccountRole.CLOSING_STOCK).orElse(null);
-    Map<YearMonth, BigDecimal> valued = new HashMap<>();
-    Map<YearMonth, BigDecimal> balances = new HashMap<>();
-    Map<YearMonth, String> problems = new HashMap<>();
+    Optional<XeroOrganisation> organisation = reference.organisation(target.tenantId());
+    Map<YearMonth, MonthEnd> ends = new HashMap<>();
     Optional<String> accountId =
         inventory == null
             ? Optional.empty()
@@ -153,35 +157,47 @@ public class ClosingStockService {
       if (valuation.isEmpty()) {
         continue;
       }
-      valued.put(m, valuation.get().total());
-      if (inventory == null) {
-        continue;
-      }
-      if (accountId.isEmpty()) {
-        problems.put(
-            m,
+      BigDecimal balance = null;
+      String problem = null;
+      if (inventory != null && accountId.isEmpty()) {
+        problem =
             "account "
                 + inventory
                 + " is not in Xero's chart as LedgerBridge last read it (Settings › Refresh from"
-                + " Xero)");
-        continue;
+                + " Xero)";
+      } else if (inventory != null) {
+        try {
+          balance =
+              ReportBalances.balance(
+                  client.balanceSheet(target, m.atEndOfMonth()), accountId.get());
+        } catch (XeroException e) {
+          problem = e.getMessage();
+        } catch (IllegalArgumentException e) { // an amount in the report that is not a number
+          problem = "Xero's balance sheet could not be read (" + e.getMessage() + ")";
+        }
       }
-      try {
-        balances.put(
-            m,
-            ReportBalances.balance(client.balanceSheet(target, m.atEndOfMonth()), accountId.get()));
-      } catch (XeroException e) {
-        problems.put(m, e.getMessage());
-      }
+      ends.put(
+          m,
+          new MonthEnd(m, valuation.get().total(), valuation.get().currency(), balance, problem));
     }
-    return new Inputs(valued, balances, problems, inventory, movement);
+    return new Inputs(
+        ends,
+        organisation.map(XeroOrganisation::getBaseCurrency).orElse(null),
+        organisation.map(XeroOrganisation::effectiveLockDate).orElse(null),
+        ClosingStock.pending(null, false, ledger.before(Series.CLOSING_STOCK, from), inventory),
+        inventory,
+        movement);
   }
 
-  /** What the months' targets are computed from, read before the plan. */
+  /**
+   * What the months' targets are computed from, read before the plan. Months are computed in order,
+   * each counting what the earlier ones will move into stock once posted.
+   */
   private record Inputs(
-      Map<YearMonth, BigDecimal> valued,
-      Map<YearMonth, BigDecimal> balances,
-      Map<YearMonth, String> problems,
+      Map<YearMonth, MonthEnd> ends,
+      String baseCurrency,
+      LocalDate lockDate,
+      BigDecimal pendingBefore,
       String inventory,
       String movement)
       implements Targets {
@@ -190,18 +206,36 @@ public class ClosingStockService {
     public List<CogsCalculator.Month> months(
         YearMonth first, YearMonth last, Map<YearMonth, List<Journal>> journals) {
       List<CogsCalculator.Month> months = new ArrayList<>();
+      BigDecimal pending = pendingBefore;
       for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-        months.add(
+        List<Journal> mine = journals.getOrDefault(m, List.of());
+        CogsCalculator.Month month =
             ClosingStock.month(
-                m,
-                valued.get(m),
-                balances.get(m),
-                problems.get(m),
-                journals.getOrDefault(m, List.of()),
+                ends.getOrDefault(m, MonthEnd.none(m)),
+                baseCurrency,
+                pending,
+                mine,
                 inventory,
-                movement));
+                movement);
+        boolean planned =
+            month.blocking().isEmpty()
+                && CogsPlan.of(Series.CLOSING_STOCK, month, mine, lockDate, false)
+                    .blocking()
+                    .isEmpty();
+        pending = pending.add(ClosingStock.pending(month, planned, mine, inventory));
+        months.add(month);
       }
       return months;
+    }
+
+    BigDecimal valuation(YearMonth m) {
+      MonthEnd end = ends.get(m);
+      return end == null ? null : end.valuation();
+    }
+
+    BigDecimal balance(YearMonth m) {
+      MonthEnd end = ends.get(m);
+      return end == null ? null : end.xeroBalance();
     }
   }
 

@@ -248,6 +248,24 @@ public class CogsLedger {
         .toList();
   }
 
+  /** The series' journals of the months before {@code from}, oldest first. */
+  public List<Journal> before(Series series, YearMonth from) {
+    List<SourceTransaction> all =
+        em.createQuery(
+                "SELECT t FROM SourceTransaction t WHERE t.kind = :kind"
+                    + " AND t.sourceId < :first ORDER BY t.id",
+                SourceTransaction.class)
+            .setParameter("kind", series.kind())
+            .setParameter("first", series.sourceId(from, 0))
+            .getResultList();
+    Map<Long, XeroDocument> documents =
+        previews.documents(all.stream().map(SourceTransaction::getId).toList());
+    return all.stream()
+        .filter(t -> series.month(t.getSourceId()).isPresent())
+        .map(t -> Journal.of(t, documents.get(t.getId())))
+        .toList();
+  }
+
   private static boolean mayChange(XeroDocument document) {
     return document.live() && !"VOIDED".equals(document.getXeroStatus());
   }

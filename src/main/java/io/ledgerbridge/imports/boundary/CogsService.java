@@ -135,6 +135,12 @@ public class CogsService {
 
   /** Why a run over the range would send nothing: the blocked months' reasons, or nothing to do. */
   static String nothingToImport(YearMonth from, YearMonth to, List<Planned> planned) {
+    return nothingToImport(from, to, planned, "no cost to post");
+  }
+
+  /** As above, saying what there is none of to post ("no change in stock value to post"). */
+  static String nothingToImport(
+      YearMonth from, YearMonth to, List<Planned> planned, String nothingLeft) {
     String range = from.equals(to) ? from.toString() : from + " to " + to;
     List<String> blocked = new ArrayList<>();
     for (Planned p : planned) {
@@ -149,7 +155,9 @@ public class CogsService {
     if (blocked.isEmpty()) {
       return "Nothing to import for "
           + range
-          + ": no cost to post, and Xero already holds every journal.";
+          + ": "
+          + nothingLeft
+          + ", and Xero already holds every journal.";
     }
     return "Nothing can be imported for " + range + ". " + String.join(" ", blocked);
   }

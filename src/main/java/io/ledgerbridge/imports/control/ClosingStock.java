@@ -16,31 +16,57 @@ import java.util.Objects;
  * movement account, so that Xero's inventory balance equals the inventory system's valuation. Pure.
  *
  * <p>The month's target is {@code valuation − (Xero's balance − this month's posted closing
- * journals)}: the balance already holds what of the month's journals was posted, so the plan
- * ({@link CogsPlan}) sends only what is left — the full movement while nothing is posted, a delta
- * once something is. Always against Xero's balance, never "valuation − last journal", so entries
- * the accountant made by hand are absorbed. Drafts do not count in Xero's balance, and the plan
- * updates LedgerBridge's open draft in place.
+ * journals + earlier months' closing journals not yet posted)}: the balance already holds what of
+ * the month's journals was posted, so the plan ({@link CogsPlan}) sends only what is left — the
+ * full movement while nothing is posted, a delta once something is. Always against Xero's balance,
+ * never "valuation − last journal", so entries the accountant made by hand are absorbed. Drafts do
+ * not count in Xero's balance: the plan updates the month's own draft in place, and an earlier
+ * month's draft (March's, while April is planned) is counted as if posted, or April would move the
+ * same stock again once both are posted.
  */
 public final class ClosingStock {
 
   private ClosingStock() {}
 
   /**
-   * The month's target journal.
+   * What a month end's journal is computed from.
    *
    * @param valuation the inventory system's stock value at the month's last day, or null: none sent
+   * @param currency the valuation's currency as sent, or null
    * @param xeroBalance Xero's balance of the inventory account at the month end, or null: not read
    * @param balanceProblem why Xero's balance could not be read (with a null balance), or null
    */
-  public static CogsCalculator.Month month(
+  public record MonthEnd(
       YearMonth month,
       BigDecimal valuation,
+      String currency,
       BigDecimal xeroBalance,
-      String balanceProblem,
+      String balanceProblem) {
+
+    /** A month end with no valuation. */
+    public static MonthEnd none(YearMonth month) {
+      return new MonthEnd(month, null, null, null, null);
+    }
+  }
+
+  /**
+   * The month's target journal.
+   *
+   * @param baseCurrency the organisation's base currency (manual journals are in it), or null
+   * @param pendingBefore what earlier months' closing journals move into stock that Xero's balance
+   *     does not hold yet (drafts, and journals not sent)
+   */
+  public static CogsCalculator.Month month(
+      MonthEnd end,
+      String baseCurrency,
+      BigDecimal pendingBefore,
       List<Journal> journals,
       String inventoryAccount,
       String movementAccount) {
+    YearMonth month = end.month();
+    BigDecimal valuation = end.valuation();
+    BigDecimal xeroBalance = end.xeroBalance();
+    String balanceProblem = end.balanceProblem();
     List<Problem> blocking = new ArrayList<>();
     if (inventoryAccount == null) {
       blocking.add(
@@ -62,6 +88,19 @@ public final class ClosingStock {
               "No stock valuation as at "
                   + month.atEndOfMonth()
                   + ": the inventory system sends it with POST /api/v1/stock-valuations."));
+    } else if (end.currency() != null
+        && baseCurrency != null
+        && !end.currency().equalsIgnoreCase(baseCurrency)) {
+      blocking.add(
+          new Problem(
+              "CURRENCY",
+              "The stock valuation as at "
+                  + month.atEndOfMonth()
+                  + " is in "
+                  + end.currency()
+                  + ", and Xero's books are in "
+                  + baseCurrency
+                  + ": manual journals are in the base currency, so send the valuation in it."));
     } else if (xeroBalance == null && inventoryAccount != null) {
       blocking.add(
           new Problem(
@@ -78,7 +117,7 @@ public final class ClosingStock {
     }
     BigDecimal movement =
         valuation
-            .subtract(xeroBalance.subtract(posted(journals, inventoryAccount)))
+            .subtract(xeroBalance.subtract(posted(journals, inventoryAccount)).add(pendingBefore))
             .setScale(2, RoundingMode.HALF_UP);
     return new CogsCalculator.Month(
         month, postings(movement, inventoryAccount, movementAccount), movement, 0, 0, 0, List.of());
@@ -95,13 +134,32 @@ public final class ClosingStock {
   }
 
   /** What the month's posted journals moved into the inventory account. */
-  static BigDecimal posted(List<Journal> journals, String inventoryAccount) {
-    return journals.stream()
-        .filter(Journal::posted)
-        .flatMap(j -> j.postings().stream())
-        .filter(p -> Objects.equals(p.account(), inventoryAccount))
-        .map(Posting::amount)
-        .reduce(zero(), BigDecimal::add);
+  public static BigDecimal posted(List<Journal> journals, String inventoryAccount) {
+    return movement(
+        journals.stream().filter(Journal::posted).flatMap(j -> j.postings().stream()).toList(),
+        inventoryAccount);
+  }
+
+  /**
+   * What a month's closing journals will move into stock that Xero's balance does not hold yet:
+   * when the run plans it ({@code planned}: a target, nothing blocking), the target less what is
+   * posted (the open journal's lines after the plan); otherwise what its open journal holds now — a
+   * draft, or one not yet sent. A journal deleted or voided in Xero holds nothing.
+   */
+  public static BigDecimal pending(
+      CogsCalculator.Month month,
+      boolean planned,
+      List<Journal> journals,
+      String inventoryAccount) {
+    if (planned) {
+      return month.cost().subtract(posted(journals, inventoryAccount));
+    }
+    return movement(
+        journals.stream()
+            .filter(j -> !j.closed() && !"DELETED".equals(j.status()))
+            .flatMap(j -> j.postings().stream())
+            .toList(),
+        inventoryAccount);
   }
 
   /** The stock value a set of postings moves into the inventory account. */

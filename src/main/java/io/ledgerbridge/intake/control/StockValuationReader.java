@@ -17,8 +17,8 @@ import java.util.Map;
  * fields transactions also have follow the transactions' rules ({@link FieldRules}); amounts are
  * exact decimals up to 6 places within a transaction total's bounds; {@code total} must equal the
  * locations' values plus {@code inTransit} exactly when locations are given, since the
- * closing-stock journal posts the total and tracks it by location. Unknown fields (the optional
- * per-SKU {@code lines} among them) are ignored.
+ * closing-stock journal posts the total (locations are stored, not journalled). Unknown fields (the
+ * optional per-SKU {@code lines} among them) are ignored.
  */
 public final class StockValuationReader {
 

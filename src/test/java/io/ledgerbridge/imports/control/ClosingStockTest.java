@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ledgerbridge.imports.control.ClosingStock.MonthEnd;
 import io.ledgerbridge.imports.control.CogsCalculator.Month;
 import io.ledgerbridge.imports.control.CogsCalculator.Posting;
 import io.ledgerbridge.imports.control.CogsPlan.Journal;
@@ -51,7 +52,22 @@ class ClosingStockTest {
   }
 
   private static Month month(YearMonth m, String valuation, String balance, Journal... journals) {
-    return ClosingStock.month(m, d(valuation), d(balance), null, List.of(journals), "631", "520");
+    return month(m, valuation, balance, "0.00", journals);
+  }
+
+  private static Month month(
+      YearMonth m, String valuation, String balance, String pendingBefore, Journal... journals) {
+    return ClosingStock.month(
+        new MonthEnd(m, d(valuation), "NZD", d(balance), null),
+        "NZD",
+        d(pendingBefore),
+        List.of(journals),
+        "631",
+        "520");
+  }
+
+  private static Month blocked(MonthEnd end, String inventory, String movement) {
+    return ClosingStock.month(end, "NZD", d("0.00"), List.of(), inventory, movement);
   }
 
   @Test
@@ -118,23 +134,55 @@ class ClosingStockTest {
 
   @Test
   void noValuationNoAccountOrNoBalanceBlocksTheMonthWithTheReason() {
-    Month none = ClosingStock.month(MARCH, null, null, null, List.of(), "631", "520");
+    Month none = blocked(MonthEnd.none(MARCH), "631", "520");
     assertEquals(List.of("NO_VALUATION"), codes(none.blocking()));
     assertTrue(none.target().isEmpty());
 
-    Month noAccount = ClosingStock.month(MARCH, d("1"), d("0"), null, List.of(), "631", null);
+    Month noAccount = blocked(new MonthEnd(MARCH, d("1"), null, d("0"), null), "631", null);
     assertEquals(List.of("NO_ACCOUNT"), codes(noAccount.blocking()));
 
     Month unread =
-        ClosingStock.month(MARCH, d("1"), null, "Xero did not answer", List.of(), "631", "520");
+        blocked(new MonthEnd(MARCH, d("1"), "NZD", null, "Xero did not answer"), "631", "520");
     assertEquals(List.of("XERO_BALANCE_UNKNOWN"), codes(unread.blocking()));
     assertTrue(unread.blocking().get(0).message().endsWith(": Xero did not answer"));
+
+    Month dollars = blocked(new MonthEnd(MARCH, d("1"), "usd", d("0"), null), "631", "520");
+    assertEquals(List.of("CURRENCY"), codes(dollars.blocking()));
+    assertTrue(dollars.blocking().get(0).message().contains("in usd"), dollars::toString);
   }
 
   @Test
   void valuationsAtSixPlacesAreRoundedOnceHalfUp() {
     assertEquals(lines("631 100.01", "520 -100.01"), month(MARCH, "100.005000", "0").target());
     assertTrue(month(MARCH, "0.004", "0").target().isEmpty(), "less than a cent moves nothing");
+  }
+
+  @Test
+  void anEarlierMonthsDraftCountsAsIfPostedSoTheSameStockIsNotMovedTwice() {
+    // March and April in one run: March's draft (+286.00) is not in Xero's balance at April's end.
+    Month march = month(MARCH, "286.00", "0.00");
+    BigDecimal pending = ClosingStock.pending(march, true, List.of(), "631");
+    assertEquals(d("286.00"), pending);
+    Month april = month(APRIL, "250.00", "0.00", pending.toPlainString());
+    assertEquals(lines("520 36.00", "631 -36.00"), april.target(), "250 − (0 + 286)");
+  }
+
+  @Test
+  void aPostedEarlierMonthIsInTheBalanceAndPendsNothing() {
+    Journal posted = journal(MARCH, "closing-2024-03", "POSTED", "631 286.00", "520 -286.00");
+    Month march = month(MARCH, "286.00", "286.00", posted);
+    assertEquals(d("0.00"), ClosingStock.pending(march, true, List.of(posted), "631"));
+  }
+
+  @Test
+  void aMonthThatIsNotPlannedPendsWhatItsOpenDraftHoldsAndADeletedOneNothing() {
+    Journal draft = journal(MARCH, "closing-2024-03", "DRAFT", "631 286.00", "520 -286.00");
+    Journal unsent = journal(MARCH, "closing-2024-04", null, "631 -10.00", "520 10.00");
+    Journal deleted = journal(MARCH, "closing-2024-05", "DELETED", "631 99.00", "520 -99.00");
+    Journal voided = journal(MARCH, "closing-2024-06", "VOIDED", "631 7.00", "520 -7.00");
+    assertEquals(
+        d("276.00"),
+        ClosingStock.pending(null, false, List.of(draft, unsent, deleted, voided), "631"));
   }
 
   @Test
