@@ -59,7 +59,13 @@ final class EmbeddedDatabase {
 
   static String url(Path dir) {
     // DB_CLOSE_ON_EXIT=FALSE: the server's pool, not H2's shutdown hook, decides when to close.
-    return "jdbc:h2:file:" + dir.resolve(NAME) + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    // WRITE_DELAY=0: each commit is written to the file when it ends. H2's default (writes within
+    // a second) loses the last second's commits when the process is killed: a run answered 202
+    // vanished, and a document marked in flight (or recorded) just before Xero saved it would be
+    // sent again without a read-back — a duplicate in Xero (ImportCrashProcessIT found it).
+    return "jdbc:h2:file:"
+        + dir.resolve(NAME)
+        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
   }
 
   private static JdbcDataSource dataSource(String url, String password) {

@@ -109,6 +109,20 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void everyCommitIsWrittenWhenItEndsSoAKilledServerKeepsIt() throws Exception {
+    // H2's default write delay loses the last second's commits on kill -9 (ImportCrashProcessIT).
+    try (Connection c = EmbeddedDatabase.open(dir).getConnection();
+        Statement sql = c.createStatement();
+        ResultSet rows =
+            sql.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+      assertTrue(rows.next());
+      assertEquals("0", rows.getString(1));
+    }
+  }
+
+  @Test
   void aLostPasswordFileIsAClearErrorNotANewPassword() throws Exception {
     EmbeddedDatabase.open(dir).getConnection().close();
     Files.delete(dir.resolve(EmbeddedDatabase.PASSWORD_FILE));
